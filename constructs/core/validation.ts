@@ -1,0 +1,52 @@
+import { IConstruct } from "constructs";
+
+/** One broken rule: which property, what it was, what the rule says and how to fix it. */
+export interface Violation {
+  readonly property: string;
+  readonly value: unknown;
+  readonly rule: string;
+  readonly fix: string;
+}
+
+/**
+ * A rule of a rule table: `test` returns a violation (or undefined when the props comply).
+ * Tables let a construct report every problem at once instead of the first one.
+ */
+export type Rule<P> = (props: P) => Violation | undefined;
+
+/** Thrown at synth time when a construct's props break one or more rules. */
+export class ValidationError extends Error {
+  constructor(
+    readonly constructPath: string,
+    readonly constructType: string,
+    readonly violations: readonly Violation[],
+  ) {
+    super(formatViolations(constructPath, constructType, violations));
+    this.name = "ValidationError";
+  }
+}
+
+/** Runs every rule and throws one error that lists all the violations. */
+export function validate<P>(scope: IConstruct, constructType: string, props: P, rules: ReadonlyArray<Rule<P>>): void {
+  const violations = rules.map((rule) => rule(props)).filter((v): v is Violation => v !== undefined);
+  throwIfAny(scope, constructType, violations);
+}
+
+export function throwIfAny(scope: IConstruct, constructType: string, violations: readonly Violation[]): void {
+  if (violations.length > 0) {
+    throw new ValidationError(scope.node.path, constructType, violations);
+  }
+}
+
+/** Renders a value for an error message: strings quoted, everything else as JSON. */
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "undefined";
+  return JSON.stringify(value);
+}
+
+function formatViolations(path: string, type: string, violations: readonly Violation[]): string {
+  const lines = violations.map((v) => `  - ${v.property} = ${show(v.value)}: ${v.rule}. Fix: ${v.fix}`);
+  const count = violations.length === 1 ? "1 invalid property" : `${violations.length} invalid properties`;
+  return [`${type} at "${path}" has ${count}:`, ...lines].join("\n");
+}

@@ -1,0 +1,2 @@
+export * from "./keda-function-app";
+export * from "./core/validation";
