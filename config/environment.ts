@@ -1,3 +1,9 @@
+import { ClusterSettings } from "../constructs/aks-cluster/settings";
+import { RegistrySettings } from "../constructs/container-registry/settings";
+
+export type { ClusterSettings } from "../constructs/aks-cluster/settings";
+export type { RegistrySettings, RegistrySku } from "../constructs/container-registry/settings";
+
 /**
  * Everything that differs between environments lives in one typed object per
  * environment: code never branches on the environment's name.
@@ -9,37 +15,64 @@ export interface EnvironmentConfig {
   readonly location: string;
   /** Tags put on every Azure resource. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Where every stack of the environment keeps its Terraform state. */
+  readonly backend: StateBackendConfig;
   readonly registry: RegistryConfig;
   readonly cluster: ClusterConfig;
   readonly workload: WorkloadConfig;
 }
 
-export type RegistrySku = "Basic" | "Standard" | "Premium";
+/**
+ * Terraform state of each stack:
+ * - `local`: `terraform.<stack>.tfstate` in the project root (the default; one person, one machine).
+ * - `azurerm`: one blob per stack, `<keyPrefix><stack>.tfstate`, read and written with Entra ID
+ *   (`use_azuread_auth`): no storage key anywhere. Needs "Storage Blob Data Contributor" on the container.
+ * - `cloud`: Terraform Cloud / HCP Terraform, one named workspace `<workspacePrefix><stack>` per stack
+ *   (tagged workspaces cannot serve cross-stack references). The token comes from `terraform login`
+ *   or `TF_TOKEN_app_terraform_io`, never from this file.
+ */
+export type StateBackendConfig = LocalBackendConfig | AzurermBackendConfig | CloudBackendConfig;
 
-export interface RegistryConfig {
-  readonly resourceGroupName: string;
-  /** Globally unique, 5-50 alphanumerics; the login server is `<name>.azurecr.io`. */
-  readonly name: string;
-  readonly sku: RegistrySku;
+export interface LocalBackendConfig {
+  readonly type: "local";
 }
 
-export interface ClusterConfig {
+export interface AzurermBackendConfig {
+  readonly type: "azurerm";
   readonly resourceGroupName: string;
-  readonly name: string;
-  readonly dnsPrefix: string;
-  /** `null` lets AKS pick its default version; the upgrade channel keeps it current. */
-  readonly kubernetesVersion: string | null;
-  readonly skuTier: "Free" | "Standard" | "Premium";
-  readonly systemNodePool: {
-    readonly name: string;
-    readonly vmSize: string;
-    readonly nodeCount: number;
-  };
+  readonly storageAccountName: string;
+  readonly containerName: string;
+  /** Prefix of every state blob's key, e.g. `keda-functions/`. @default "" */
+  readonly keyPrefix?: string;
+}
+
+export interface CloudBackendConfig {
+  readonly type: "cloud";
+  readonly organization: string;
+  /** @default "app.terraform.io" */
+  readonly hostname?: string;
+  /** Terraform Cloud project the workspaces belong to. @default the organization's default project */
+  readonly project?: string;
+  /** Workspace name = prefix + stack id, e.g. `kedafn-dev-cluster`. */
+  readonly workspacePrefix: string;
+  /**
+   * Whether the workspaces run plans on Terraform Cloud's runners (execution mode "remote").
+   * Remote runners have no `az login` and no Docker daemon.
+   */
+  readonly remoteExecution: boolean;
+}
+
+export interface RegistryConfig extends Omit<RegistrySettings, "location"> {
+  readonly resourceGroupName: string;
+}
+
+export interface ClusterConfig extends ClusterSettings {
+  readonly resourceGroupName: string;
 }
 
 export interface WorkloadConfig {
   readonly resourceGroupName: string;
-  /** How the kubernetes/helm providers sign in to the cluster (see stacks/kubelogin.ts). */
+  /** How the kubernetes/helm providers sign in to the cluster (see stacks/kubelogin.ts and docs/deploy.md). */
   readonly kubeloginMode: "azurecli" | "workloadidentity" | "spn";
   /** Kubernetes namespace the function apps run in. */
   readonly namespace: string;

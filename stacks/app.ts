@@ -1,5 +1,8 @@
 import { App } from "cdktf";
 import { EnvironmentConfig } from "../config/environment";
+import { validateEnvironment } from "../config/validate";
+import { applyProjectPolicy } from "../constructs/policy/project-policy";
+import { AddonsStack } from "./addons-stack";
 import { ClusterStack } from "./cluster-stack";
 import { RegistryStack } from "./registry-stack";
 import { WorkloadStack } from "./workload-stack";
@@ -7,22 +10,41 @@ import { WorkloadStack } from "./workload-stack";
 export interface ProjectStacks {
   readonly registry: RegistryStack;
   readonly cluster: ClusterStack;
+  /** Only when the config installs KEDA or its HTTP add-on with Helm. */
+  readonly addons?: AddonsStack;
   readonly workload: WorkloadStack;
 }
 
 /**
- * Adds the three stacks of one environment to `app`, named `<env>-registry`,
- * `<env>-cluster` and `<env>-workload` (the deploy order). Cross-stack references make
- * cdktf record the dependencies in `manifest.json`.
+ * Adds the stacks of one environment to `app`, named `<env>-registry`, `<env>-cluster`,
+ * `<env>-addons` (only for Helm-installed KEDA / HTTP add-on) and `<env>-workload`, in deploy
+ * order. Cross-stack references make cdktf record the dependencies in `manifest.json`.
+ * The config is checked first; a broken one throws before any stack exists.
  */
 export function addEnvironment(app: App, config: EnvironmentConfig): ProjectStacks {
-  const shared = { location: config.location, tags: config.tags };
+  validateEnvironment(config);
+  const shared = { location: config.location, tags: config.tags, backend: config.backend };
   const registry = new RegistryStack(app, `${config.name}-registry`, { ...shared, registry: config.registry });
   const cluster = new ClusterStack(app, `${config.name}-cluster`, {
     ...shared,
     cluster: config.cluster,
     registryId: registry.registryId,
   });
+  const { keda } = config.cluster;
+  const addons =
+    keda.helm.enabled || keda.httpAddOn.enabled
+      ? new AddonsStack(app, `${config.name}-addons`, {
+          ...shared,
+          keda,
+          kubeloginMode: config.workload.kubeloginMode,
+          cluster: {
+            host: cluster.host,
+            clusterCaCertificate: cluster.clusterCaCertificate,
+            oidcIssuerUrl: cluster.oidcIssuerUrl,
+            resourceGroupName: cluster.resourceGroupName,
+          },
+        })
+      : undefined;
   const workload = new WorkloadStack(app, `${config.name}-workload`, {
     ...shared,
     workload: config.workload,
@@ -31,7 +53,11 @@ export function addEnvironment(app: App, config: EnvironmentConfig): ProjectStac
       host: cluster.host,
       clusterCaCertificate: cluster.clusterCaCertificate,
       oidcIssuerUrl: cluster.oidcIssuerUrl,
+      kedaOperatorServiceAccount: cluster.kedaOperatorServiceAccount,
     },
   });
-  return { registry, cluster, workload };
+  // No value flows from the add-ons to the workload, but its ScaledObjects need KEDA's CRDs at plan time.
+  if (addons) workload.addDependency(addons);
+  applyProjectPolicy([registry, cluster, ...(addons ? [addons] : []), workload]);
+  return { registry, cluster, addons, workload };
 }

@@ -1,6 +1,8 @@
-import { LocalBackend, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { StateBackendConfig } from "../config/environment";
+import { addStateBackend } from "./state-backend";
 
 /** What every stack of this project shares: where it lives and how it is tagged. */
 export interface AzureStackProps {
@@ -8,6 +10,8 @@ export interface AzureStackProps {
   readonly location: string;
   /** Tags applied to every taggable resource. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Where the stack keeps its state (see stacks/state-backend.ts). @default { type: "local" } */
+  readonly backend?: StateBackendConfig;
 }
 
 /** Provider settings a particular stack needs on top of the shared ones. */
@@ -17,9 +21,8 @@ export interface AzureProviderOptions {
 }
 
 /**
- * A stack with the azurerm provider and a local backend whose path is relative to the
- * stack's working directory (`cdktf.out/stacks/<id>`), so the synthesized JSON does not
- * embed the absolute path of the machine that ran synth.
+ * A stack with the azurerm provider and the backend the environment chose (local by default,
+ * with a path relative to the stack's working directory so the JSON has no absolute path).
  */
 export abstract class AzureStack extends TerraformStack {
   readonly location: string;
@@ -29,7 +32,7 @@ export abstract class AzureStack extends TerraformStack {
     super(scope, id);
     this.location = props.location;
     this.tags = props.tags ?? {};
-    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    addStateBackend(this, id, props.backend ?? { type: "local" });
     new AzurermProvider(this, "azurerm", { features: [{}], storageUseAzuread: provider.storageUseAzuread });
   }
 }

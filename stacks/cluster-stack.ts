@@ -1,10 +1,17 @@
 import { Construct } from "constructs";
 import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
+import { KubernetesClusterNodePool } from "@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool";
+import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
+import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 import { TerraformOutput } from "cdktf";
 import { ClusterConfig } from "../config/environment";
+import { apiServerAccessProfile, networkProfile, weeklyWindow, zonesOrUndefined } from "../constructs/aks-cluster/render";
+import { clusterRules } from "../constructs/aks-cluster/rules";
+import { validate } from "../constructs/core/validation";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 
 export interface ClusterStackProps extends AzureStackProps {
@@ -13,7 +20,18 @@ export interface ClusterStackProps extends AzureStackProps {
   readonly registryId: string;
 }
 
-/** AKS with KEDA, workload identity and pull access to the registry. */
+/** The Kubernetes service account KEDA's operator runs as (the subject of its federated credential). */
+export interface ServiceAccountRef {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/**
+ * AKS with explicit secure defaults: Entra ID sign-in with Azure RBAC and no local accounts, OIDC
+ * issuer + workload identity, Azure CNI with a network policy in its own VNet, upgrade channels in a
+ * maintenance window, Container Insights, a system pool for critical add-ons and an autoscaled user
+ * pool, pull access to the registry, KEDA (add-on) and optional virtual nodes.
+ */
 export class ClusterStack extends AzureStack {
   readonly cluster: KubernetesCluster;
   /** API server URL, e.g. `https://<dns-prefix>-<hash>.hcp.<region>.azmk8s.io:443`. */
@@ -22,17 +40,75 @@ export class ClusterStack extends AzureStack {
   readonly clusterCaCertificate: string;
   /** Issuer URL that federated identity credentials trust. */
   readonly oidcIssuerUrl: string;
+  /** Resource group of the cluster (and of identities that belong to it). */
+  readonly resourceGroupName: string;
+  /** Whether the ACI connector is on: workloads may then tolerate `virtual-kubelet.io/provider` and burst to ACI. */
+  readonly virtualNodesEnabled: boolean;
+  /** The service account of KEDA's operator, wherever KEDA comes from (add-on or Helm chart). */
+  readonly kedaOperatorServiceAccount: ServiceAccountRef;
 
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id, props);
     const { cluster: config } = props;
+    validate(this, "ClusterStack", config, clusterRules);
+    this.virtualNodesEnabled = config.virtualNodes.enabled;
+    this.kedaOperatorServiceAccount = {
+      namespace: config.keda.addOn ? "kube-system" : config.keda.helm.namespace,
+      name: "keda-operator",
+    };
+
     const group = new ResourceGroup(this, "resource-group", {
       name: config.resourceGroupName,
       location: this.location,
       tags: this.tags,
     });
-
+    this.resourceGroupName = group.name;
     const client = new DataAzurermClientConfig(this, "client");
+
+    const logs = new LogAnalyticsWorkspace(this, "logs", {
+      name: `log-${config.name}`,
+      resourceGroupName: group.name,
+      location: group.location,
+      sku: "PerGB2018",
+      retentionInDays: config.monitoring.retentionInDays,
+      dailyQuotaGb: config.monitoring.dailyQuotaGb,
+      // The monitoring agent signs in with its managed identity; no workspace keys are handed out.
+      localAuthenticationEnabled: false,
+      tags: this.tags,
+    });
+
+    const network = new VirtualNetwork(this, "network", {
+      name: `vnet-${config.name}`,
+      resourceGroupName: group.name,
+      location: group.location,
+      addressSpace: [config.network.vnetAddressSpace],
+      tags: this.tags,
+    });
+    const nodes = new Subnet(this, "nodes-subnet", {
+      name: "nodes",
+      resourceGroupName: group.name,
+      virtualNetworkName: network.name,
+      addressPrefixes: [config.network.nodeSubnetPrefix],
+    });
+    const aciSubnet = config.virtualNodes.enabled
+      ? new Subnet(this, "virtual-nodes-subnet", {
+          name: "virtual-nodes",
+          resourceGroupName: group.name,
+          virtualNetworkName: network.name,
+          addressPrefixes: [config.virtualNodes.subnetPrefix],
+          delegation: [
+            {
+              name: "aci",
+              serviceDelegation: {
+                name: "Microsoft.ContainerInstance/containerGroups",
+                actions: ["Microsoft.Network/virtualNetworks/subnets/action"],
+              },
+            },
+          ],
+        })
+      : undefined;
+
+    const zones = zonesOrUndefined(config.zones);
     this.cluster = new KubernetesCluster(this, "cluster", {
       name: config.name,
       resourceGroupName: group.name,
@@ -40,19 +116,61 @@ export class ClusterStack extends AzureStack {
       dnsPrefix: config.dnsPrefix,
       kubernetesVersion: config.kubernetesVersion ?? undefined,
       skuTier: config.skuTier,
+      automaticUpgradeChannel: config.automaticUpgradeChannel,
+      nodeOsUpgradeChannel: config.nodeOsUpgradeChannel,
+      maintenanceWindowAutoUpgrade: weeklyWindow(config.maintenanceWindow),
+      maintenanceWindowNodeOs: weeklyWindow(config.maintenanceWindow),
       defaultNodePool: {
         name: config.systemNodePool.name,
         vmSize: config.systemNodePool.vmSize,
         nodeCount: config.systemNodePool.nodeCount,
+        autoScalingEnabled: false,
+        // Taints the pool CriticalAddonsOnly: workloads go to the user pool, add-ons keep their room.
+        onlyCriticalAddonsEnabled: true,
+        temporaryNameForRotation: config.systemNodePool.temporaryNameForRotation,
+        maxPods: config.systemNodePool.maxPods,
+        osSku: config.systemNodePool.osSku,
+        zones,
+        vnetSubnetId: nodes.id,
+        nodePublicIpEnabled: false,
+        upgradeSettings: { maxSurge: config.systemNodePool.maxSurge },
+        tags: this.tags,
       },
       identity: { type: "SystemAssigned" },
       // Entra ID sign-in with Azure RBAC; no static admin credentials exist to leak.
+      roleBasedAccessControlEnabled: true,
       azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: true, tenantId: client.tenantId },
       localAccountDisabled: true,
+      runCommandEnabled: false,
       oidcIssuerEnabled: true,
       workloadIdentityEnabled: true,
-      // KEDA as the managed add-on: its CRDs exist before the workload stack plans.
-      workloadAutoscalerProfile: { kedaEnabled: true },
+      azurePolicyEnabled: config.azurePolicyEnabled,
+      imageCleanerEnabled: true,
+      imageCleanerIntervalHours: 48,
+      networkProfile: networkProfile(config.network),
+      apiServerAccessProfile: apiServerAccessProfile(config.network),
+      omsAgent: { logAnalyticsWorkspaceId: logs.id, msiAuthForMonitoringEnabled: true },
+      // KEDA as the managed add-on (unless the Helm chart is chosen): its CRDs exist before the workload stack plans.
+      workloadAutoscalerProfile: { kedaEnabled: config.keda.addOn },
+      aciConnectorLinux: aciSubnet ? { subnetName: aciSubnet.name } : undefined,
+      tags: this.tags,
+    });
+
+    new KubernetesClusterNodePool(this, "user-pool", {
+      name: config.userNodePool.name,
+      kubernetesClusterId: this.cluster.id,
+      mode: "User",
+      vmSize: config.userNodePool.vmSize,
+      autoScalingEnabled: true,
+      minCount: config.userNodePool.minCount,
+      maxCount: config.userNodePool.maxCount,
+      temporaryNameForRotation: config.userNodePool.temporaryNameForRotation,
+      maxPods: config.userNodePool.maxPods,
+      osSku: config.userNodePool.osSku,
+      zones,
+      vnetSubnetId: nodes.id,
+      nodePublicIpEnabled: false,
+      upgradeSettings: { maxSurge: config.userNodePool.maxSurge },
       tags: this.tags,
     });
 
@@ -71,6 +189,26 @@ export class ClusterStack extends AzureStack {
       skipServicePrincipalAadCheck: true,
     });
 
+    // A cluster in its own VNet manages load balancers and routes in the node subnet.
+    new RoleAssignment(this, "cluster-subnet-network-contributor", {
+      scope: nodes.id,
+      roleDefinitionName: "Network Contributor",
+      principalId: this.cluster.identity.principalId,
+      principalType: "ServicePrincipal",
+      skipServicePrincipalAadCheck: true,
+    });
+
+    if (aciSubnet) {
+      // The ACI connector creates container groups in its delegated subnet.
+      new RoleAssignment(this, "aci-connector-network-contributor", {
+        scope: aciSubnet.id,
+        roleDefinitionName: "Network Contributor",
+        principalId: this.cluster.aciConnectorLinux.connectorIdentity.get(0).objectId,
+        principalType: "ServicePrincipal",
+        skipServicePrincipalAadCheck: true,
+      });
+    }
+
     const kubeConfig = this.cluster.kubeConfig.get(0);
     this.host = kubeConfig.host;
     this.clusterCaCertificate = kubeConfig.clusterCaCertificate;
@@ -79,5 +217,10 @@ export class ClusterStack extends AzureStack {
     new TerraformOutput(this, "cluster_name", { value: this.cluster.name });
     new TerraformOutput(this, "resource_group_name", { value: group.name });
     new TerraformOutput(this, "oidc_issuer_url", { value: this.cluster.oidcIssuerUrl });
+    new TerraformOutput(this, "log_analytics_workspace_id", { value: logs.id });
+    new TerraformOutput(this, "get_credentials_command", {
+      description: "Writes a kubeconfig for kubectl; local accounts are off, so kubelogin turns it into Entra ID sign-in.",
+      value: `az aks get-credentials --resource-group ${group.name} --name ${this.cluster.name} --overwrite-existing && kubelogin convert-kubeconfig --login azurecli`,
+    });
   }
 }

@@ -3,6 +3,8 @@ import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registr
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformOutput } from "cdktf";
 import { RegistryConfig } from "../config/environment";
+import { registryRules } from "../constructs/container-registry/rules";
+import { validate } from "../constructs/core/validation";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 
 export interface RegistryStackProps extends AzureStackProps {
@@ -19,19 +21,37 @@ export class RegistryStack extends AzureStack {
 
   constructor(scope: Construct, id: string, props: RegistryStackProps) {
     super(scope, id, props);
+    const config = props.registry;
+    validate(this, "RegistryStack", { ...config, location: this.location }, registryRules);
+    const premium = config.sku === "Premium";
+
     const group = new ResourceGroup(this, "resource-group", {
-      name: props.registry.resourceGroupName,
+      name: config.resourceGroupName,
       location: this.location,
       tags: this.tags,
     });
     this.registry = new ContainerRegistry(this, "registry", {
-      name: props.registry.name,
+      name: config.name,
       resourceGroupName: group.name,
       location: group.location,
-      sku: props.registry.sku,
+      sku: config.sku,
       // Pulls use the kubelet identity and pushes an Entra token: no shared admin password.
       adminEnabled: false,
       anonymousPullEnabled: false,
+      publicNetworkAccessEnabled: config.publicNetworkAccessEnabled,
+      exportPolicyEnabled: config.exportPolicyEnabled,
+      // The Premium-only arguments are left out below Premium: the provider rejects even `false`
+      // for some of them on other SKUs, and the rule table has already refused a `true`.
+      zoneRedundancyEnabled: premium ? config.zoneRedundancyEnabled : undefined,
+      retentionPolicyInDays: premium && config.retentionDays > 0 ? config.retentionDays : undefined,
+      quarantinePolicyEnabled: premium ? config.quarantinePolicyEnabled : undefined,
+      trustPolicyEnabled: premium ? config.trustPolicyEnabled : undefined,
+      dataEndpointEnabled: premium ? config.dataEndpointEnabled : undefined,
+      georeplications: config.geoReplicationLocations.map((location) => ({
+        location,
+        zoneRedundancyEnabled: config.zoneRedundancyEnabled,
+        tags: this.tags,
+      })),
       tags: this.tags,
       lifecycle: { preventDestroy: true },
     });
@@ -39,6 +59,10 @@ export class RegistryStack extends AzureStack {
     this.loginServer = this.registry.loginServer;
 
     new TerraformOutput(this, "registry_id", { value: this.registry.id });
-    new TerraformOutput(this, "login_server", { value: this.registry.loginServer });
+    new TerraformOutput(this, "login_server", {
+      value: this.registry.loginServer,
+      description: "Registry host; push with `az acr login --name <registry>` then docker push, or build with `az acr build`.",
+    });
+    new TerraformOutput(this, "registry_name", { value: this.registry.name });
   }
 }

@@ -10,7 +10,7 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { WorkloadConfig } from "../config/environment";
-import { HostJson, ImageSource, KedaFunctionApp, readFunctionsManifest } from "../constructs/keda-function-app";
+import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, readFunctionsManifest } from "../constructs/keda-function-app";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 import { kubeloginExec } from "./kubelogin";
 
@@ -20,6 +20,8 @@ export interface ClusterConnection {
   /** Base64 PEM, as AKS returns it. */
   readonly clusterCaCertificate: string;
   readonly oidcIssuerUrl: string;
+  /** KEDA operator's service account (kube-system for the AKS add-on, the chart's namespace for Helm KEDA). */
+  readonly kedaOperatorServiceAccount?: { readonly namespace: string; readonly name: string };
 }
 
 export interface WorkloadStackProps extends AzureStackProps {
@@ -96,10 +98,11 @@ export class WorkloadStack extends AzureStack {
         oidcIssuerUrl: cluster.oidcIssuerUrl,
         resourceGroupName: group.name,
         location: group.location,
+        kedaOperatorServiceAccount: cluster.kedaOperatorServiceAccount,
       },
       minReplicas: app.minReplicas,
       maxReplicas: app.maxReplicas,
-      httpReplicas: app.httpReplicas,
+      httpScaling: HttpScaling.fixedReplicas(app.httpReplicas),
       serviceType: app.serviceType,
       dependsOn: [namespace],
       tags: this.tags,
@@ -107,6 +110,9 @@ export class WorkloadStack extends AzureStack {
 
     new TerraformOutput(this, "image", { value: this.functionApp.imageReference });
     new TerraformOutput(this, "invoke_urls", { value: this.functionApp.invokeUrls });
+    if (this.functionApp.serviceAddress !== undefined) {
+      new TerraformOutput(this, "service_address", { value: this.functionApp.serviceAddress });
+    }
   }
 }
 

@@ -1,9 +1,12 @@
-import { App, TerraformStack } from "cdktf";
+import { AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import { Image } from "@cdktf/provider-docker/lib/image";
 import { RegistryImage } from "@cdktf/provider-docker/lib/registry-image";
-import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
-import { dockerContextHash } from "../core/content-hash";
+import { DataDockerRegistryImage } from "@cdktf/provider-docker/lib/data-docker-registry-image";
+import { ContainerRegistryTask } from "@cdktf/provider-azurerm/lib/container-registry-task";
+import { ContainerRegistryTaskScheduleRunNow } from "@cdktf/provider-azurerm/lib/container-registry-task-schedule-run-now";
+import { resolve } from "node:path";
+import { readDockerContext, stageDockerContext } from "../core/content-hash";
 
 /** What an image source gives the Deployments: an immutable image reference. */
 export interface BoundImage {
@@ -22,6 +25,31 @@ export interface DockerBuildOptions {
   readonly platform?: string;
 }
 
+export interface AcrTaskBuildOptions {
+  /** Local folder of the app: its Docker context hash becomes the tag, so a change rebuilds. */
+  readonly directory: string;
+  /** Resource id of the registry that runs the task and stores the image. */
+  readonly registryId: string;
+  /** Registry host, e.g. the registry stack's `loginServer`. */
+  readonly loginServer: string;
+  /** Repository inside the registry. */
+  readonly repository: string;
+  /**
+   * Where ACR fetches the same sources from: a Git URL with branch and folder
+   * (`https://github.com/org/repo.git#main:function-app`) or a tarball URL.
+   */
+  readonly contextPath: string;
+  /**
+   * Token ACR uses to read `contextPath` (a Git PAT). Pass a sensitive Terraform variable,
+   * never a literal: it is stored in the task.
+   */
+  readonly contextAccessToken: string;
+  /** Dockerfile path inside the context. @default "Dockerfile" */
+  readonly dockerfilePath?: string;
+  /** Target platform. @default "linux/amd64" */
+  readonly platform?: string;
+}
+
 /**
  * Where the function app's image comes from. Open choice with parameters, so a class
  * with static factories rather than a string union.
@@ -34,6 +62,16 @@ export abstract class ImageSource {
    */
   static fromDockerBuild(options: DockerBuildOptions): ImageSource {
     return new DockerBuildImageSource(options);
+  }
+
+  /**
+   * Build the image in Azure with an ACR Task: no Docker daemon where Terraform runs
+   * (Terraform Cloud). The task builds `contextPath` and pushes `<repository>:<hash>`;
+   * `schedule_run_now` runs it whenever the tag changes, and the Deployment pins the
+   * digest the registry reports after the run.
+   */
+  static fromAcrTask(options: AcrTaskBuildOptions): ImageSource {
+    return new AcrTaskImageSource(options);
   }
 
   /** Use an image that already exists; prefer a digest (`repo@sha256:...`) so rollouts are explicit. */
@@ -61,8 +99,14 @@ class DockerBuildImageSource extends ImageSource {
   }
 
   bind(scope: Construct): BoundImage {
-    const directory = resolve(this.options.directory);
-    const contentHash = dockerContextHash(directory);
+    const context = readDockerContext(resolve(this.options.directory));
+    const contentHash = context.sha256;
+    // The context travels inside the stack's folder: relative, self-contained, no absolute paths.
+    const asset = new TerraformAsset(scope, "build-context", {
+      path: stageDockerContext(context),
+      type: AssetType.DIRECTORY,
+      assetHash: contentHash,
+    });
     const tag = contentHash.slice(0, 16);
     const name = `${this.options.loginServer}/${this.options.repository}:${tag}`;
     const image = new Image(scope, "image", {
@@ -70,7 +114,7 @@ class DockerBuildImageSource extends ImageSource {
       keepLocally: true,
       triggers: { context_sha256: contentHash },
       buildAttribute: {
-        context: contextPathFromStack(scope, directory),
+        context: asset.path,
         platform: this.options.platform ?? "linux/amd64",
       },
     });
@@ -84,14 +128,36 @@ class DockerBuildImageSource extends ImageSource {
   }
 }
 
-/**
- * Terraform runs in `<outdir>/stacks/<stack>`; a context path relative to that folder
- * keeps the machine's absolute path out of the synthesized JSON.
- */
-function contextPathFromStack(scope: Construct, directory: string): string {
-  const app = App.of(scope);
-  const stack = TerraformStack.of(scope);
-  const stackDir = join(resolve(app.outdir), "stacks", stack.node.id);
-  const rel = relative(stackDir, directory);
-  return isAbsolute(rel) ? rel : rel.split(sep).join(posix.sep);
+class AcrTaskImageSource extends ImageSource {
+  constructor(private readonly options: AcrTaskBuildOptions) {
+    super();
+  }
+
+  bind(scope: Construct): BoundImage {
+    const tag = readDockerContext(resolve(this.options.directory)).sha256.slice(0, 16);
+    const repositoryTag = `${this.options.repository}:${tag}`;
+    const [os, architecture] = (this.options.platform ?? "linux/amd64").split("/");
+    const task = new ContainerRegistryTask(scope, "image-task", {
+      name: `build-${this.options.repository.replace(/[^A-Za-z0-9-]/g, "-")}`.slice(0, 50),
+      containerRegistryId: this.options.registryId,
+      platform: { os, architecture },
+      dockerStep: {
+        contextPath: this.options.contextPath,
+        contextAccessToken: this.options.contextAccessToken,
+        dockerfilePath: this.options.dockerfilePath ?? "Dockerfile",
+        imageNames: [repositoryTag],
+        pushEnabled: true,
+        cacheEnabled: false,
+      },
+    });
+    const run = new ContainerRegistryTaskScheduleRunNow(scope, "image-task-run", {
+      containerRegistryTaskId: task.id,
+      // A new tag updates the task; replacing the run makes ACR build again.
+      lifecycle: { replaceTriggeredBy: [task] },
+    });
+    const name = `${this.options.loginServer}/${repositoryTag}`;
+    // Read after the run: the digest ACR pushed, so the Deployment pins exactly that build.
+    const pushed = new DataDockerRegistryImage(scope, "image-digest", { name, dependsOn: [run] });
+    return { reference: `${name}@${pushed.sha256Digest}` };
+  }
 }

@@ -1,9 +1,14 @@
 export * from "./keda-function-app";
 export * from "./props";
 export * from "./image-source";
+export * from "./http-scaling";
 export * from "./functions-manifest";
 export * from "./keda-triggers";
+export * from "./trigger-roles";
+export * from "./yaml-export";
+export { discoverFunctions, manifestFromRegistrations, formatFunctionsManifest, writeFunctionsManifest } from "./discovery/discover-functions";
+export type { DiscoveryOptions, RegisteredFunction } from "./discovery/discover-functions";
 export { renderFunctionApp } from "./render/objects";
-export type { KubernetesObject } from "./render/objects";
+export type { KubernetesObject, IInterceptorRoute } from "./render/objects";
 export { objectNames } from "./render/spec";
 export type { FunctionAppSpec } from "./render/spec";

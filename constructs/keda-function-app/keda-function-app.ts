@@ -1,20 +1,22 @@
-import { Annotations } from "cdktf";
+import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { createHash } from "node:crypto";
 import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
-import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
+import { Manifest, ManifestConfig } from "@cdktf/provider-kubernetes/lib/manifest";
 import { validate } from "../core/validation";
 import { FunctionMetadata, isHttpTrigger } from "./functions-manifest";
+import { HttpScaling } from "./http-scaling";
 import { HostJson, KedaTrigger, mapTrigger } from "./keda-triggers";
-import { KedaFunctionAppProps } from "./props";
+import { AzureConnection, KedaFunctionAppProps } from "./props";
 import { KubernetesObject, renderFunctionApp } from "./render/objects";
 import { FunctionAppSpec, objectNames } from "./render/spec";
-import { kedaFunctionAppRules } from "./validate-props";
+import { rolesForTrigger } from "./trigger-roles";
+import { kedaFunctionAppRules, ResolvedProps } from "./validate-props";
 
-/** Roles the app identity needs on its storage account: host state, keys and queue messages. */
-const STORAGE_ROLES = ["Storage Blob Data Owner", "Storage Queue Data Contributor"] as const;
+/** Roles the app identity always needs on AzureWebJobsStorage: host state, keys, leases and queues. */
+const HOST_STORAGE_ROLES = ["Storage Blob Data Owner", "Storage Queue Data Contributor"] as const;
 
 const CONTAINER_PORT = 8080;
 const DEFAULT_FUNCTION_TIMEOUT_SECONDS = 30 * 60;
@@ -22,128 +24,202 @@ const DEFAULT_FUNCTION_TIMEOUT_SECONDS = 30 * 60;
 const SHUTDOWN_MARGIN_SECONDS = 30;
 
 /**
- * An Azure Functions app on Kubernetes, scaled by KEDA: the image, a workload identity,
- * HTTP functions behind a Service, and event-driven functions in a Deployment that a
- * ScaledObject scales on their queues' backlog.
+ * An Azure Functions app on Kubernetes, scaled by KEDA: everything `func kubernetes deploy`
+ * creates (settings, function keys, `<name>-http` Deployment and Service, `<name>`
+ * Deployment and ScaledObject), with workload identity instead of secrets, KEDA triggers
+ * mapped from the app's real bindings and a production pod spec.
  */
 export class KedaFunctionApp extends Construct {
   /** The Kubernetes objects this app applies, in apply order (also what the YAML export prints). */
   readonly objects: readonly KubernetesObject[];
-  /** The user-assigned identity the pods and KEDA authenticate as. */
-  readonly identity: UserAssignedIdentity;
+  /** The Terraform resource of each object, in the same order. */
+  readonly manifests: readonly Manifest[];
+  /** The user-assigned identity the pods and KEDA authenticate as; none in connection-string mode. */
+  readonly identity: UserAssignedIdentity | undefined;
   /** Image reference the pods run (tag and digest). */
   readonly imageReference: string;
-  /** In-cluster address of the HTTP Service, e.g. `http://app-http.ns.svc.cluster.local`. */
+  /**
+   * Address of the HTTP Service: the LoadBalancer's IP after apply, otherwise the
+   * in-cluster DNS name. Undefined without HTTP functions.
+   */
   readonly serviceAddress: string | undefined;
-  /** Invoke URL of each HTTP function, by function name. */
+  /** Invoke URL of each HTTP function, by function name (add `?code=<key>` unless anonymous). */
   readonly invokeUrls: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: KedaFunctionAppProps) {
     super(scope, id);
-    const defaults = {
+    const connectionMode = props.connectionMode ?? "workload-identity";
+    const minReplicas = props.minReplicas ?? 0;
+    const resolved: ResolvedProps = {
       name: props.name,
       namespace: props.namespace ?? "default",
       functions: props.functions,
-      minReplicas: props.minReplicas ?? 0,
+      connectionMode,
+      storage: props.storage,
+      workloadIdentity: props.workloadIdentity,
+      connections: props.connections ?? {},
+      settings: props.settings ?? {},
+      existingSettings: props.existingSettings ?? [],
+      keysSecretName: props.keysSecretName,
+      httpScaling: (props.httpScaling ?? HttpScaling.fixedReplicas(1)).config,
+      serviceType: props.serviceType ?? "ClusterIP",
+      servicePort: props.servicePort ?? 80,
+      minReplicas,
       maxReplicas: props.maxReplicas ?? 10,
       pollingInterval: props.pollingInterval ?? 30,
       cooldownPeriod: props.cooldownPeriod ?? 300,
-      httpReplicas: props.httpReplicas ?? 1,
-      serviceType: props.serviceType ?? "ClusterIP",
+      fallback: props.fallback ?? { failureThreshold: 3, replicas: Math.max(1, minReplicas) },
+      imagePullSecrets: props.imagePullSecrets ?? [],
+      burstToVirtualNodes: props.burstToVirtualNodes ?? false,
     };
-    validate(this, "KedaFunctionApp", defaults, kedaFunctionAppRules);
+    validate(this, "KedaFunctionApp", resolved, kedaFunctionAppRules);
     const hostJson = props.hostJson ?? {};
-    const names = objectNames(defaults.name);
+    const names = objectNames(resolved.name, resolved.keysSecretName);
+    const keysSecretName = names.keysSecret;
 
-    this.identity = new UserAssignedIdentity(this, "identity", {
-      name: `id-${defaults.name}`,
-      resourceGroupName: props.workloadIdentity.resourceGroupName,
-      location: props.workloadIdentity.location,
-      tags: props.tags ?? {},
-    });
-    this.federate("app", defaults.namespace, names.serviceAccount, props);
-    const keda = props.workloadIdentity.kedaOperatorServiceAccount ?? { namespace: "kube-system", name: "keda-operator" };
-    this.federate("keda", keda.namespace, keda.name, props);
-    for (const role of STORAGE_ROLES) {
-      new RoleAssignment(this, `storage-${role.toLowerCase().replace(/ /g, "-")}`, {
-        scope: props.storage.accountId,
-        roleDefinitionName: role,
-        principalId: this.identity.principalId,
-        principalType: "ServicePrincipal",
-      });
-    }
+    this.identity = connectionMode === "workload-identity" ? this.createIdentity(resolved, props) : undefined;
+    const env = derivedSettings(resolved, this.identity?.clientId);
 
-    const settings: Record<string, string> = {
-      FUNCTIONS_WORKER_RUNTIME: "node",
-      AzureWebJobsStorage__accountName: props.storage.accountName,
-      AzureWebJobsStorage__credential: "workloadidentity",
-      AzureWebJobsStorage__clientId: this.identity.clientId,
-      ...props.settings,
+    const httpFunctions = resolved.functions.filter(isHttpTrigger);
+    const workers = resolved.functions.filter((f) => !isHttpTrigger(f));
+    const mappingContext = {
+      settings: { ...env, ...resolved.settings },
+      hostJson,
+      authenticationRef: this.identity === undefined ? undefined : names.triggerAuthentication,
     };
-
-    const httpFunctions = defaults.functions.filter(isHttpTrigger).map((f) => f.name);
-    const workers = defaults.functions.filter((f) => !isHttpTrigger(f));
-    const triggers = this.mapTriggers(workers, { settings, hostJson, authenticationRef: names.triggerAuthentication });
-    const minReplicas = this.workerMinimum(workers, triggers.length, defaults.minReplicas);
+    const triggers = props.triggers ? [...props.triggers] : this.mapTriggers(workers, mappingContext);
+    const workerMinimum = this.workerMinimum(workers, props.triggers === undefined ? triggers.length : workers.length, minReplicas);
+    if (this.identity !== undefined) this.grantTriggerRoles(workers, resolved);
 
     this.imageReference = props.image.bind(this).reference;
     const spec: FunctionAppSpec = {
-      name: defaults.name,
-      namespace: defaults.namespace,
+      name: resolved.name,
+      namespace: resolved.namespace,
       image: this.imageReference,
       containerPort: CONTAINER_PORT,
-      hostId: hostIdFor(defaults.namespace, defaults.name),
-      settings,
-      httpFunctions,
+      hostId: hostIdFor(resolved.namespace, resolved.name),
+      env,
+      settings: { kind: props.settingsObjectKind ?? "Secret", values: resolved.settings },
+      existingSettings: resolved.existingSettings,
+      httpFunctions: httpFunctions.map((f) => f.name),
       workerFunctions: workers.map((f) => f.name),
-      http: { replicas: defaults.httpReplicas, serviceType: defaults.serviceType, servicePort: 80 },
-      scaling: {
-        minReplicas,
-        maxReplicas: defaults.maxReplicas,
-        pollingInterval: defaults.pollingInterval,
-        cooldownPeriod: defaults.cooldownPeriod,
-        triggers,
+      functionKeys: {
+        mode: props.functionKeys ?? "kubernetes-secret",
+        secretName: keysSecretName,
+        annotations: props.keysSecretAnnotations ?? {},
       },
-      workloadIdentityClientId: this.identity.clientId,
-      resources: { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi" },
+      http: { scaling: resolved.httpScaling, serviceType: resolved.serviceType, servicePort: resolved.servicePort },
+      scaling: {
+        minReplicas: workerMinimum,
+        maxReplicas: resolved.maxReplicas,
+        pollingInterval: resolved.pollingInterval,
+        cooldownPeriod: resolved.cooldownPeriod,
+        triggers,
+        fallback: resolved.fallback === false ? undefined : resolved.fallback,
+        behavior: props.scalingBehavior,
+      },
+      workloadIdentityClientId: this.identity?.clientId,
+      imagePullSecrets: resolved.imagePullSecrets,
+      resources: {
+        cpuRequest: props.resources?.cpuRequest ?? "250m",
+        memoryRequest: props.resources?.memoryRequest ?? "256Mi",
+        cpuLimit: props.resources?.cpuLimit,
+        memoryLimit: props.resources?.memoryLimit ?? "1Gi",
+      },
       terminationGracePeriodSeconds: functionTimeoutSeconds(hostJson.functionTimeout) + SHUTDOWN_MARGIN_SECONDS,
+      burstToVirtualNodes: resolved.burstToVirtualNodes,
     };
     this.objects = renderFunctionApp(spec);
-    this.serviceAddress =
-      httpFunctions.length > 0 ? `http://${names.service}.${defaults.namespace}.svc.cluster.local` : undefined;
-    this.invokeUrls = invokeUrls(this.serviceAddress, defaults.functions.filter(isHttpTrigger), hostJson);
-    for (const object of this.objects) {
-      new Manifest(this, `${object.kind.toLowerCase()}-${object.metadata?.name}`, {
-        manifest: object as unknown as Record<string, unknown>,
-        dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
-      });
-    }
+    this.manifests = this.objects.map(
+      (object) =>
+        new Manifest(this, `${object.kind.toLowerCase()}-${object.metadata?.name}`, {
+          manifest: object as unknown as Record<string, unknown>,
+          ...manifestOptions(object, names.keysSecret),
+          dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
+        }),
+    );
+
+    this.serviceAddress = httpFunctions.length > 0 ? this.addressOf(resolved) : undefined;
+    this.invokeUrls = invokeUrls(this.serviceAddress, httpFunctions, hostJson);
   }
 
-  private federate(id: string, namespace: string, serviceAccount: string, props: KedaFunctionAppProps): void {
-    new FederatedIdentityCredential(this, `federation-${id}`, {
-      name: `${id}-${namespace}-${serviceAccount}`.slice(0, 120),
-      resourceGroupName: props.workloadIdentity.resourceGroupName,
-      parentId: this.identity.id,
-      issuer: props.workloadIdentity.oidcIssuerUrl,
-      subject: `system:serviceaccount:${namespace}:${serviceAccount}`,
-      audience: ["api://AzureADTokenExchange"],
+  private createIdentity(resolved: ResolvedProps, props: KedaFunctionAppProps): UserAssignedIdentity {
+    // Validation guarantees both in workload-identity mode.
+    const workloadIdentity = resolved.workloadIdentity!;
+    const storage = resolved.storage!;
+    const identity = new UserAssignedIdentity(this, "identity", {
+      name: `id-${resolved.name}`,
+      resourceGroupName: workloadIdentity.resourceGroupName,
+      location: workloadIdentity.location,
+      tags: props.tags ?? {},
     });
+    const federate = (id: string, namespace: string, serviceAccount: string) =>
+      new FederatedIdentityCredential(this, `federation-${id}`, {
+        name: `${id}-${namespace}-${serviceAccount}`.slice(0, 120),
+        resourceGroupName: workloadIdentity.resourceGroupName,
+        parentId: identity.id,
+        issuer: workloadIdentity.oidcIssuerUrl,
+        subject: `system:serviceaccount:${namespace}:${serviceAccount}`,
+        audience: ["api://AzureADTokenExchange"],
+      });
+    federate("app", resolved.namespace, objectNames(resolved.name).serviceAccount);
+    const keda = workloadIdentity.kedaOperatorServiceAccount ?? { namespace: "kube-system", name: "keda-operator" };
+    federate("keda", keda.namespace, keda.name);
+    for (const role of HOST_STORAGE_ROLES) {
+      new RoleAssignment(this, `storage-${slug(role)}`, {
+        scope: storage.accountId,
+        roleDefinitionName: role,
+        principalId: identity.principalId,
+        principalType: "ServicePrincipal",
+      });
+    }
+    return identity;
+  }
+
+  /** Data roles each trigger needs on the resource behind its identity-based connection. */
+  private grantTriggerRoles(workers: readonly FunctionMetadata[], resolved: ResolvedProps): void {
+    const granted = new Set<string>(HOST_STORAGE_ROLES.map((role) => `AzureWebJobsStorage/${role}`));
+    const requirements = workers
+      .map((fn) => rolesForTrigger(fn.trigger))
+      .filter((r): r is NonNullable<typeof r> => r !== undefined)
+      .sort((a, b) => (a.connection < b.connection ? -1 : a.connection > b.connection ? 1 : 0));
+    for (const requirement of requirements) {
+      const scope =
+        requirement.connection === "AzureWebJobsStorage" ? resolved.storage?.accountId : resolved.connections[requirement.connection]?.resourceId;
+      // A connection that is neither AzureWebJobsStorage nor declared uses a connection string.
+      if (scope === undefined) continue;
+      for (const role of requirement.roles) {
+        const key = `${requirement.connection}/${role}`;
+        if (granted.has(key)) continue;
+        granted.add(key);
+        new RoleAssignment(this, `connection-${slug(requirement.connection)}-${slug(role)}`, {
+          scope,
+          roleDefinitionName: role,
+          principalId: this.identity!.principalId,
+          principalType: "ServicePrincipal",
+        });
+      }
+    }
   }
 
   private mapTriggers(workers: readonly FunctionMetadata[], context: Parameters<typeof mapTrigger>[1]): KedaTrigger[] {
     const triggers: KedaTrigger[] = [];
     for (const fn of workers) {
-      const mapping = mapTrigger(fn.trigger, context);
-      if (mapping.kind === "scaler") triggers.push(mapping.trigger);
+      let mapping;
+      try {
+        mapping = mapTrigger(fn.trigger, context);
+      } catch (error) {
+        throw new Error(`KedaFunctionApp at "${this.node.path}": function "${fn.name}": ${(error as Error).message}.`);
+      }
+      if (mapping.kind === "scaler") triggers.push({ ...mapping.trigger, name: fn.name });
       else Annotations.of(this).addWarning(`Function "${fn.name}" cannot drive scaling: ${mapping.reason}.`);
     }
     return triggers;
   }
 
   /** A worker with a function KEDA cannot see must never scale to zero, or that function stops. */
-  private workerMinimum(workers: readonly FunctionMetadata[], scalers: number, requested: number): number {
-    if (workers.length > scalers && requested === 0) {
+  private workerMinimum(workers: readonly FunctionMetadata[], scaled: number, requested: number): number {
+    if (workers.length > scaled && requested === 0) {
       Annotations.of(this).addWarning(
         "Some event-driven functions have no KEDA scaler; keeping at least 1 worker replica (minReplicas raised from 0 to 1).",
       );
@@ -151,6 +227,57 @@ export class KedaFunctionApp extends Construct {
     }
     return requested;
   }
+
+  private addressOf(resolved: ResolvedProps): string {
+    const names = objectNames(resolved.name);
+    const port = resolved.servicePort === 80 ? "" : `:${resolved.servicePort}`;
+    if (resolved.serviceType === "LoadBalancer") {
+      const service = this.manifests[this.objects.findIndex((o) => o.kind === "Service")];
+      const ip = Fn.lookupNested(service.object, ["status", "loadBalancer", "ingress", 0, "ip"]);
+      return `http://${ip}${port}`;
+    }
+    return `http://${names.service}.${resolved.namespace}.svc.cluster.local${port}`;
+  }
+}
+
+/**
+ * Settings the construct derives: the worker runtime and, with workload identity, the
+ * identity-based connection settings (`<conn>__accountName`, `__fullyQualifiedNamespace`,
+ * `__credential`, `__clientId`). None of them is secret, so they go in plain `env`.
+ */
+function derivedSettings(resolved: ResolvedProps, clientId: string | undefined): Record<string, string> {
+  const env: Record<string, string> = { FUNCTIONS_WORKER_RUNTIME: "node" };
+  if (clientId === undefined) return env;
+  const identity = (connection: string) => {
+    env[`${connection}__credential`] = "workloadidentity";
+    env[`${connection}__clientId`] = clientId;
+  };
+  env.AzureWebJobsStorage__accountName = resolved.storage!.accountName;
+  identity("AzureWebJobsStorage");
+  for (const [connection, target] of Object.entries(resolved.connections) as Array<[string, AzureConnection]>) {
+    if (target.service === "storage") env[`${connection}__accountName`] = target.accountName;
+    else env[`${connection}__fullyQualifiedNamespace`] = target.fullyQualifiedNamespace;
+    identity(connection);
+  }
+  return env;
+}
+
+/**
+ * Terraform must not undo what the cluster writes: the host fills the keys Secret's
+ * `data`; a LoadBalancer Service is waited for until it has an address.
+ */
+function manifestOptions(object: KubernetesObject, keysSecret: string): Partial<ManifestConfig> {
+  if (object.kind === "Secret" && object.metadata?.name === keysSecret) {
+    return { computedFields: ["metadata.annotations", "metadata.labels", "data"] };
+  }
+  if (object.kind === "Service" && object.spec?.type === "LoadBalancer") {
+    return { wait: { fields: { "status.loadBalancer.ingress[0].ip": "^(\\d+(\\.|$)){4}" } } };
+  }
+  return {};
+}
+
+function slug(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
 /**
@@ -164,14 +291,13 @@ export function hostIdFor(namespace: string, name: string): string {
 }
 
 /** `<address>/<routePrefix>/<route>` for each HTTP function, as the host serves them. */
-function invokeUrls(
+export function invokeUrls(
   address: string | undefined,
   functions: readonly FunctionMetadata[],
   hostJson: HostJson,
 ): Record<string, string> {
   if (address === undefined) return {};
-  const http = hostJson.extensions?.http as { routePrefix?: string } | undefined;
-  const prefix = (http?.routePrefix ?? "api").replace(/^\/+|\/+$/g, "");
+  const prefix = (hostJson.extensions?.http?.routePrefix ?? "api").replace(/^\/+|\/+$/g, "");
   return Object.fromEntries(
     functions.map((fn) => {
       const route = typeof fn.trigger.route === "string" ? fn.trigger.route : fn.name;

@@ -1,6 +1,9 @@
+import { ITerraformDependable } from "cdktf";
+import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import { FunctionMetadata } from "./functions-manifest";
-import { HostJson } from "./keda-triggers";
+import { HttpScaling } from "./http-scaling";
 import { ImageSource } from "./image-source";
+import { HostJson, KedaTrigger } from "./keda-triggers";
 
 /** The storage account behind `AzureWebJobsStorage`, reached with the app's identity. */
 export interface FunctionStorage {
@@ -23,9 +26,58 @@ export interface WorkloadIdentityOptions {
   readonly kedaOperatorServiceAccount?: { readonly namespace: string; readonly name: string };
 }
 
-import { ITerraformDependable } from "cdktf";
+/**
+ * An identity-based connection other than `AzureWebJobsStorage`: the construct writes its
+ * `<name>__accountName` / `<name>__fullyQualifiedNamespace` settings and grants the roles
+ * its triggers need on `resourceId`.
+ */
+export type AzureConnection =
+  | { readonly service: "storage"; readonly accountName: string; readonly resourceId: string }
+  | { readonly service: "serviceBus" | "eventHubs"; readonly fullyQualifiedNamespace: string; readonly resourceId: string };
+
+/** How the app and KEDA authenticate to Azure services. */
+export type ConnectionMode = "workload-identity" | "connection-string";
+
+/** Kubernetes object the app's settings are delivered in (`--use-config-map` picks ConfigMap). */
+export type SettingsObjectKind = "Secret" | "ConfigMap";
+
+/** An existing Secret or ConfigMap whose keys become environment variables (`envFrom`). */
+export interface SettingsReference {
+  readonly kind: SettingsObjectKind;
+  readonly name: string;
+}
+
+/**
+ * Where the host keeps HTTP function keys: `kubernetes-secret` lets the host create and
+ * rotate them in a Secret it may read and patch (and nothing else); `mounted-volume`
+ * mounts an existing keys Secret read-only at `/run/secrets/functions-keys`.
+ */
+export type FunctionKeysMode = "kubernetes-secret" | "mounted-volume";
 
 export type ServiceType = "ClusterIP" | "LoadBalancer" | "NodePort";
+
+/** KEDA's `fallback`: replicas to run while a scaler keeps failing. */
+export interface ScalingFallback {
+  readonly failureThreshold: number;
+  readonly replicas: number;
+}
+
+/** HPA scale-up/-down policies, as KEDA's ScaledObject takes them. */
+export type ScalingBehavior = NonNullable<
+  NonNullable<NonNullable<IScaledObject["spec"]["advanced"]>["horizontalPodAutoscalerConfig"]>["behavior"]
+>;
+
+/** Requests and limits of the functions container. */
+export interface ContainerResources {
+  /** @default "250m" */
+  readonly cpuRequest?: string;
+  /** @default "256Mi" */
+  readonly memoryRequest?: string;
+  /** No cpu limit by default: throttling a busy host only slows it down. @default undefined */
+  readonly cpuLimit?: string;
+  /** @default "1Gi" */
+  readonly memoryLimit?: string;
+}
 
 export interface KedaFunctionAppProps {
   /**
@@ -33,19 +85,59 @@ export interface KedaFunctionAppProps {
    * runs the event-driven ones. A DNS-1123 label of at most 45 characters.
    */
   readonly name: string;
-  /** Namespace of all objects; it must exist. @default "default" */
+  /** Namespace of all objects; it must exist (see `dependsOn`). @default "default" */
   readonly namespace?: string;
   /** Where the container image comes from. */
   readonly image: ImageSource;
-  /** The app's functions and their triggers (e.g. from `readFunctionsManifest`). */
+  /**
+   * The app's functions and their triggers, usually `readFunctionsManifest(...)` of the
+   * manifest `npm run discover` generates. An explicit list overrides discovery.
+   */
   readonly functions: readonly FunctionMetadata[];
-  /** The app's host.json: queue batch sizes become KEDA thresholds, functionTimeout the grace period. @default {} */
+  /** The app's host.json: thresholds, route prefix and function timeout come from it. @default {} */
   readonly hostJson?: HostJson;
-  /** Storage account used as `AzureWebJobsStorage`, through the app's identity (no keys). */
-  readonly storage: FunctionStorage;
-  readonly workloadIdentity: WorkloadIdentityOptions;
-  /** Extra non-secret app settings (environment variables). @default {} */
+  /**
+   * KEDA triggers of the worker ScaledObject. When set they replace the triggers mapped
+   * from `functions` (use it for scalers no binding describes, e.g. prometheus).
+   * @default mapped from the functions' trigger bindings
+   */
+  readonly triggers?: readonly KedaTrigger[];
+
+  /**
+   * `workload-identity`: no secrets; the app and KEDA use a user-assigned identity.
+   * `connection-string`: connections come from `settings`/`existingSettings`, KEDA reads
+   * them with `connectionFromEnv`; no identity is created.
+   * @default "workload-identity"
+   */
+  readonly connectionMode?: ConnectionMode;
+  /** Storage account used as `AzureWebJobsStorage`. Required with workload identity. */
+  readonly storage?: FunctionStorage;
+  /** Identity placement and OIDC issuer. Required with workload identity. */
+  readonly workloadIdentity?: WorkloadIdentityOptions;
+  /** Other identity-based connections, by setting prefix (e.g. `ServiceBusConnection`). @default {} */
+  readonly connections?: Readonly<Record<string, AzureConnection>>;
+
+  /** App settings (environment variables) delivered in the settings object. @default {} */
   readonly settings?: Readonly<Record<string, string>>;
+  /** Kind of the settings object built from `settings` (`--use-config-map`). @default "Secret" */
+  readonly settingsObjectKind?: SettingsObjectKind;
+  /** Existing Secrets/ConfigMaps added to `envFrom` (`--secret-name`, `--config-map-name`). @default [] */
+  readonly existingSettings?: readonly SettingsReference[];
+
+  /** How HTTP function keys are stored (only with HTTP functions). @default "kubernetes-secret" */
+  readonly functionKeys?: FunctionKeysMode;
+  /** Name of the keys Secret (`--keys-secret-name`). @default "func-keys-kube-secret-<name>" */
+  readonly keysSecretName?: string;
+  /** Annotations on the keys Secret (`--key-secret-annotations`). @default {} */
+  readonly keysSecretAnnotations?: Readonly<Record<string, string>>;
+
+  /** How the HTTP Deployment scales. @default HttpScaling.fixedReplicas(1) */
+  readonly httpScaling?: HttpScaling;
+  /** How the HTTP Service is exposed; ClusterIP keeps it inside the cluster. @default "ClusterIP" */
+  readonly serviceType?: ServiceType;
+  /** Port of the HTTP Service. @default 80 */
+  readonly servicePort?: number;
+
   /** Fewest worker pods; 0 lets KEDA scale to zero when the queues are empty. @default 0 */
   readonly minReplicas?: number;
   /** Most worker pods. @default 10 */
@@ -54,10 +146,27 @@ export interface KedaFunctionAppProps {
   readonly pollingInterval?: number;
   /** Seconds after the last active trigger before scaling to zero. @default 300 */
   readonly cooldownPeriod?: number;
-  /** Fixed replica count of the HTTP Deployment. @default 1 */
-  readonly httpReplicas?: number;
-  /** How the HTTP Service is exposed; ClusterIP keeps it inside the cluster. @default "ClusterIP" */
-  readonly serviceType?: ServiceType;
+  /**
+   * Replicas KEDA keeps while a scaler fails `failureThreshold` times in a row; `false`
+   * turns it off.
+   * @default { failureThreshold: 3, replicas: max(1, minReplicas) }
+   */
+  readonly fallback?: ScalingFallback | false;
+  /** HPA scale-up/-down policies (`advanced.horizontalPodAutoscalerConfig.behavior`). @default the HPA's defaults */
+  readonly scalingBehavior?: ScalingBehavior;
+
+  /** Image pull Secrets of both Deployments (`--pull-secret`); AKS pulls with the kubelet identity. @default [] */
+  readonly imagePullSecrets?: readonly string[];
+  /** Requests and limits of the functions container. @default see ContainerResources */
+  readonly resources?: ContainerResources;
+  /**
+   * Let worker pods burst to AKS virtual nodes (ACI): tolerate the virtual-kubelet taint and
+   * prefer regular nodes. Virtual-node pods get no workload identity, so this needs
+   * `connectionMode: "connection-string"`.
+   * @default false
+   */
+  readonly burstToVirtualNodes?: boolean;
+
   /** Resources the Kubernetes objects must wait for, such as the namespace. @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];
   /** Azure tags on the identity. @default {} */

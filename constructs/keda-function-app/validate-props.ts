@@ -1,44 +1,64 @@
-import { Rule } from "../core/validation";
+import { Rule, Violation } from "../core/validation";
 import { checkDnsLabel } from "../core/kubernetes-names";
-import { KedaFunctionAppProps } from "./props";
+import { HttpScalingConfig } from "./http-scaling";
+import { KedaFunctionAppProps, ScalingFallback } from "./props";
 
-/** Longest base name whose derived object names (`<name>-http`, HPA `keda-hpa-<name>`) stay valid. */
+/** Longest base name whose derived object names (`<name>-http`, HPA `keda-hpa-<name>-http`) stay valid. */
 export const MAX_APP_NAME_LENGTH = 45;
 
 const SERVICE_TYPES = ["ClusterIP", "LoadBalancer", "NodePort"];
 
-type Defaulted = Required<Pick<
-  KedaFunctionAppProps,
-  "name" | "namespace" | "minReplicas" | "maxReplicas" | "pollingInterval" | "cooldownPeriod" | "httpReplicas" | "serviceType" | "functions"
->>;
+/** The props after defaults were applied: what the rules check. */
+export interface ResolvedProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly functions: KedaFunctionAppProps["functions"];
+  readonly connectionMode: NonNullable<KedaFunctionAppProps["connectionMode"]>;
+  readonly storage: KedaFunctionAppProps["storage"];
+  readonly workloadIdentity: KedaFunctionAppProps["workloadIdentity"];
+  readonly connections: NonNullable<KedaFunctionAppProps["connections"]>;
+  readonly settings: Readonly<Record<string, string>>;
+  readonly existingSettings: NonNullable<KedaFunctionAppProps["existingSettings"]>;
+  /** As given; the default derives from `name`. */
+  readonly keysSecretName: string | undefined;
+  readonly httpScaling: HttpScalingConfig;
+  readonly serviceType: NonNullable<KedaFunctionAppProps["serviceType"]>;
+  readonly servicePort: number;
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly pollingInterval: number;
+  readonly cooldownPeriod: number;
+  readonly fallback: ScalingFallback | false;
+  readonly imagePullSecrets: readonly string[];
+  readonly burstToVirtualNodes: boolean;
+}
 
-function integer(property: keyof Defaulted, min: number, fix: string): Rule<Defaulted> {
-  return (p) => {
-    const value = p[property] as number;
-    return Number.isInteger(value) && value >= min
-      ? undefined
-      : { property, value, rule: `must be a whole number >= ${min}`, fix };
-  };
+function integer(property: string, value: number, min: number, fix: string, max = Number.MAX_SAFE_INTEGER): Violation | undefined {
+  return Number.isInteger(value) && value >= min && value <= max
+    ? undefined
+    : { property, value, rule: max === Number.MAX_SAFE_INTEGER ? `must be a whole number >= ${min}` : `must be a whole number from ${min} to ${max}`, fix };
+}
+
+function first(violations: ReadonlyArray<Violation | undefined>): Violation | undefined {
+  return violations.find((v) => v !== undefined);
 }
 
 /** Every rule the construct's props must meet; all failures are reported together. */
-export const kedaFunctionAppRules: ReadonlyArray<Rule<Defaulted>> = [
+export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
   (p) => checkDnsLabel("name", p.name, MAX_APP_NAME_LENGTH),
   (p) => checkDnsLabel("namespace", p.namespace),
-  integer("minReplicas", 0, "use 0 to scale to zero, or a positive whole number"),
-  integer("maxReplicas", 1, "allow at least 1 replica"),
-  integer("pollingInterval", 1, "poll at most once a second (pollingInterval >= 1)"),
-  integer("cooldownPeriod", 0, "use 0 or more seconds"),
-  integer("httpReplicas", 0, "use 0 or more replicas"),
+  (p) => (p.keysSecretName === undefined ? undefined : checkDnsLabel("keysSecretName", p.keysSecretName)),
+  (p) => first(p.imagePullSecrets.map((s, i) => checkDnsLabel(`imagePullSecrets[${i}]`, s))),
+  (p) => first(p.existingSettings.map((s, i) => checkDnsLabel(`existingSettings[${i}].name`, s.name))),
+  (p) => integer("minReplicas", p.minReplicas, 0, "use 0 to scale to zero, or a positive whole number"),
+  (p) => integer("maxReplicas", p.maxReplicas, 1, "allow at least 1 replica"),
+  (p) => integer("pollingInterval", p.pollingInterval, 1, "poll at most once a second (pollingInterval >= 1)"),
+  (p) => integer("cooldownPeriod", p.cooldownPeriod, 0, "use 0 or more seconds"),
+  (p) => integer("servicePort", p.servicePort, 1, "use a TCP port number", 65535),
   (p) =>
     p.minReplicas <= p.maxReplicas
       ? undefined
-      : {
-          property: "minReplicas",
-          value: p.minReplicas,
-          rule: `must not exceed maxReplicas (${p.maxReplicas})`,
-          fix: "lower minReplicas or raise maxReplicas",
-        },
+      : { property: "minReplicas", value: p.minReplicas, rule: `must not exceed maxReplicas (${p.maxReplicas})`, fix: "lower minReplicas or raise maxReplicas" },
   (p) =>
     SERVICE_TYPES.includes(p.serviceType)
       ? undefined
@@ -46,12 +66,7 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<Defaulted>> = [
   (p) =>
     p.functions.length > 0
       ? undefined
-      : {
-          property: "functions",
-          value: [],
-          rule: "must list at least one function",
-          fix: "pass the functions from the app's functions.manifest.json",
-        },
+      : { property: "functions", value: [], rule: "must list at least one function", fix: "run `npm run discover` and pass the functions of the app's functions.manifest.json" },
   (p) => {
     const names = p.functions.map((f) => f.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
@@ -59,4 +74,54 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<Defaulted>> = [
       ? undefined
       : { property: "functions", value: duplicate, rule: "function names must be unique", fix: "remove the duplicate entry" };
   },
+  (p) => {
+    const entry = Object.entries(p.settings).find(([, v]) => /usedevelopmentstorage\s*=\s*true/i.test(v));
+    return entry === undefined
+      ? undefined
+      : {
+          property: `settings.${entry[0]}`,
+          value: entry[1],
+          rule: "must not point at the local storage emulator (UseDevelopmentStorage=true): it does not exist in the cluster",
+          fix: "drop the setting and let workload identity set AzureWebJobsStorage__accountName, or use a real connection string from an existing Secret",
+        };
+  },
+  (p) =>
+    p.connectionMode !== "workload-identity" || p.storage !== undefined
+      ? undefined
+      : { property: "storage", value: undefined, rule: "is required with connectionMode \"workload-identity\"", fix: "pass the storage account used as AzureWebJobsStorage, or set connectionMode: \"connection-string\"" },
+  (p) =>
+    p.connectionMode !== "workload-identity" || p.workloadIdentity !== undefined
+      ? undefined
+      : { property: "workloadIdentity", value: undefined, rule: "is required with connectionMode \"workload-identity\"", fix: "pass the cluster's OIDC issuer and where the identity lives, or set connectionMode: \"connection-string\"" },
+  (p) =>
+    p.connectionMode === "workload-identity" || Object.keys(p.connections).length === 0
+      ? undefined
+      : { property: "connections", value: Object.keys(p.connections).sort(), rule: "identity-based connections need connectionMode \"workload-identity\"", fix: "remove connections, or use workload identity" },
+  (p) =>
+    !p.burstToVirtualNodes || p.connectionMode === "connection-string"
+      ? undefined
+      : {
+          property: "burstToVirtualNodes",
+          value: true,
+          rule: "virtual-node (ACI) pods get no workload identity token, so identity-based connections would fail there",
+          fix: "set connectionMode: \"connection-string\" with connections from an existing Secret, or leave burstToVirtualNodes off",
+        },
+  (p) => (p.fallback === false ? undefined : integer("fallback.failureThreshold", p.fallback.failureThreshold, 1, "use 1 or more failed checks")),
+  (p) => (p.fallback === false ? undefined : integer("fallback.replicas", p.fallback.replicas, 1, "keep at least 1 replica while the scaler fails")),
+  (p) => (p.httpScaling.mode === "fixed" ? integer("httpScaling.replicas", p.httpScaling.replicas, 0, "use 0 or more replicas") : undefined),
+  (p) =>
+    p.httpScaling.mode === "fixed" || p.httpScaling.minReplicas <= p.httpScaling.maxReplicas
+      ? undefined
+      : { property: "httpScaling.minReplicas", value: p.httpScaling.minReplicas, rule: `must not exceed httpScaling.maxReplicas (${p.httpScaling.maxReplicas})`, fix: "lower minReplicas or raise maxReplicas" },
+  (p) => (p.httpScaling.mode === "cpu" ? integer("httpScaling.minReplicas", p.httpScaling.minReplicas, 1, "use 1 or more: the cpu metric cannot wake a Deployment at zero") : undefined),
+  (p) => (p.httpScaling.mode === "cpu" ? integer("httpScaling.utilization", p.httpScaling.utilization, 1, "use a percentage from 1 to 100", 100) : undefined),
+  (p) =>
+    p.httpScaling.mode !== "keda-http-add-on" || p.serviceType === "ClusterIP"
+      ? undefined
+      : {
+          property: "serviceType",
+          value: p.serviceType,
+          rule: "must be ClusterIP with the KEDA HTTP add-on: traffic has to pass the add-on's interceptor, or a scaled-to-zero app never wakes",
+          fix: "use serviceType \"ClusterIP\" and route an Ingress/Gateway to keda-add-ons-http-interceptor-proxy",
+        },
 ];

@@ -1,7 +1,12 @@
 import type { IPodTemplateSpec } from "kubernetes-models/v1/PodTemplateSpec";
 import type { IEnvVar } from "kubernetes-models/v1/EnvVar";
-import { FunctionAppSpec, objectNames } from "./spec";
+import type { IEnvFromSource } from "kubernetes-models/v1/EnvFromSource";
+import type { IAffinity } from "kubernetes-models/v1/Affinity";
+import type { IToleration } from "kubernetes-models/v1/Toleration";
+import { hostManagesKeys } from "./function-keys";
 import { appLabels, selectorLabels } from "./labels";
+import { sortedRecord } from "./metadata";
+import { FUNCTION_KEYS_MOUNT_PATH, FunctionAppSpec, objectNames } from "./spec";
 
 /**
  * The pod both Deployments run, restricted to `functions` through the host's
@@ -12,26 +17,41 @@ export function renderPodTemplate(
   component: "http" | "worker",
   functions: readonly string[],
 ): IPodTemplateSpec {
-  const names = objectNames(spec.name);
+  const names = objectNames(spec.name, spec.functionKeys.secretName);
+  const keysInSecret = component === "http" && hostManagesKeys(spec);
+  const keysMounted = component === "http" && spec.httpFunctions.length > 0 && spec.functionKeys.mode === "mounted-volume";
   const env: IEnvVar[] = [
     ...functions.map((fn, i) => ({ name: `AzureFunctionsJobHost__functions__${i}`, value: fn })),
     { name: "AzureFunctionsWebHost__hostid", value: spec.hostId },
     { name: "ASPNETCORE_URLS", value: `http://+:${spec.containerPort}` },
+    ...Object.entries(sortedRecord(spec.env)).map(([name, value]) => ({ name, value })),
+    ...(keysInSecret || keysMounted ? [{ name: "AzureWebJobsSecretStorageType", value: "kubernetes" }] : []),
+    ...(keysInSecret ? [{ name: "AzureWebJobsKubernetesSecretName", value: `secrets/${names.keysSecret}` }] : []),
   ];
+  const envFrom: IEnvFromSource[] = [
+    ...(Object.keys(spec.settings.values).length > 0
+      ? [spec.settings.kind === "Secret" ? { secretRef: { name: names.settings } } : { configMapRef: { name: names.settings } }]
+      : []),
+    ...spec.existingSettings.map((ref) => (ref.kind === "Secret" ? { secretRef: { name: ref.name } } : { configMapRef: { name: ref.name } })),
+  ];
+  const identity = spec.workloadIdentityClientId !== undefined;
   return {
     metadata: {
       labels: {
         ...appLabels(spec.name, component),
         ...selectorLabels(spec.name, component),
         // Makes the workload identity webhook project a token for the ServiceAccount's identity.
-        "azure.workload.identity/use": "true",
+        ...(identity ? { "azure.workload.identity/use": "true" } : {}),
       },
     },
     spec: {
       serviceAccountName: names.serviceAccount,
-      automountServiceAccountToken: false,
+      // Only the host that manages its keys Secret talks to the Kubernetes API.
+      automountServiceAccountToken: keysInSecret,
       terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
       nodeSelector: { "kubernetes.io/os": "linux" },
+      ...(spec.burstToVirtualNodes ? virtualNodeScheduling() : {}),
+      ...(spec.imagePullSecrets.length > 0 ? { imagePullSecrets: spec.imagePullSecrets.map((name) => ({ name })) } : {}),
       securityContext: {
         runAsNonRoot: true,
         runAsUser: 1000,
@@ -39,6 +59,7 @@ export function renderPodTemplate(
         fsGroup: 1000,
         seccompProfile: { type: "RuntimeDefault" },
       },
+      ...(keysMounted ? { volumes: [{ name: "functions-keys", secret: { secretName: names.keysSecret } }] } : {}),
       containers: [
         {
           name: "functions",
@@ -46,16 +67,20 @@ export function renderPodTemplate(
           imagePullPolicy: "IfNotPresent",
           ports: [{ name: "http", containerPort: spec.containerPort, protocol: "TCP" }],
           env,
-          envFrom: [{ configMapRef: { name: names.settings } }],
+          ...(envFrom.length > 0 ? { envFrom } : {}),
           resources: {
             requests: { cpu: spec.resources.cpuRequest, memory: spec.resources.memoryRequest },
-            limits: { memory: spec.resources.memoryLimit },
+            limits: { ...(spec.resources.cpuLimit !== undefined ? { cpu: spec.resources.cpuLimit } : {}), memory: spec.resources.memoryLimit },
           },
           securityContext: {
             allowPrivilegeEscalation: false,
             privileged: false,
             capabilities: { drop: ["ALL"] },
+            // The host writes to its own folders at run time (extension bundles, logs,
+            // /home); a read-only root file system is unverified for it, so it stays off.
+            readOnlyRootFilesystem: false,
           },
+          ...(keysMounted ? { volumeMounts: [{ name: "functions-keys", mountPath: FUNCTION_KEYS_MOUNT_PATH, readOnly: true }] } : {}),
           // `/` answers 200 only once the script host is running.
           readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
           // `/admin/host/ping` is anonymous and cheap: the right liveness check.
@@ -74,6 +99,23 @@ export function renderPodTemplate(
           },
         },
       ],
+    },
+  };
+}
+
+/** Tolerate AKS virtual nodes (ACI) but prefer regular nodes: virtual nodes take the overflow. */
+function virtualNodeScheduling(): { tolerations: IToleration[]; affinity: IAffinity } {
+  return {
+    tolerations: [
+      { key: "virtual-kubelet.io/provider", operator: "Exists", effect: "NoSchedule" },
+      { key: "azure.com/aci", operator: "Exists", effect: "NoSchedule" },
+    ],
+    affinity: {
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 100, preference: { matchExpressions: [{ key: "type", operator: "NotIn", values: ["virtual-kubelet"] }] } },
+        ],
+      },
     },
   };
 }

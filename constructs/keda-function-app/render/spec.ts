@@ -1,4 +1,6 @@
-import { KedaTrigger } from "../keda-triggers";
+import type { HttpScalingConfig } from "../http-scaling";
+import type { KedaTrigger } from "../keda-triggers";
+import type { FunctionKeysMode, ScalingBehavior, ScalingFallback, ServiceType, SettingsObjectKind, SettingsReference } from "../props";
 
 /**
  * Everything the renderers need, already defaulted and validated. Values may be cdktf
@@ -12,13 +14,21 @@ export interface FunctionAppSpec {
   readonly containerPort: number;
   /** Stable host id shared by all pods, so timers and singletons run once per app. */
   readonly hostId: string;
-  /** Non-secret app settings, delivered through a ConfigMap. */
-  readonly settings: Readonly<Record<string, string>>;
+  /** Non-secret settings the construct derives (runtime, identity-based connections): plain `env`. */
+  readonly env: Readonly<Record<string, string>>;
+  /** The user's app settings, delivered in a Secret or ConfigMap; none when empty. */
+  readonly settings: { readonly kind: SettingsObjectKind; readonly values: Readonly<Record<string, string>> };
+  readonly existingSettings: readonly SettingsReference[];
   readonly httpFunctions: readonly string[];
   readonly workerFunctions: readonly string[];
+  readonly functionKeys: {
+    readonly mode: FunctionKeysMode;
+    readonly secretName: string;
+    readonly annotations: Readonly<Record<string, string>>;
+  };
   readonly http: {
-    readonly replicas: number;
-    readonly serviceType: "ClusterIP" | "LoadBalancer" | "NodePort";
+    readonly scaling: HttpScalingConfig;
+    readonly serviceType: ServiceType;
     readonly servicePort: number;
   };
   readonly scaling: {
@@ -27,26 +37,39 @@ export interface FunctionAppSpec {
     readonly pollingInterval: number;
     readonly cooldownPeriod: number;
     readonly triggers: readonly KedaTrigger[];
+    readonly fallback?: ScalingFallback;
+    readonly behavior?: ScalingBehavior;
   };
-  /** Client id of the user-assigned identity the pods and KEDA use. */
-  readonly workloadIdentityClientId: string;
+  /** Client id of the user-assigned identity the pods and KEDA use; none in connection-string mode. */
+  readonly workloadIdentityClientId?: string;
+  readonly imagePullSecrets: readonly string[];
   readonly resources: {
     readonly cpuRequest: string;
     readonly memoryRequest: string;
+    readonly cpuLimit?: string;
     readonly memoryLimit: string;
   };
   readonly terminationGracePeriodSeconds: number;
+  readonly burstToVirtualNodes: boolean;
 }
 
 /** Names of the objects of one app, in one place so renderers and tests agree. */
-export function objectNames(name: string) {
+export function objectNames(name: string, keysSecretName?: string) {
   return {
     serviceAccount: name,
     settings: `${name}-settings`,
+    keysSecret: keysSecretName ?? `func-keys-kube-secret-${name}`,
+    keysRole: `${name}-function-keys`,
+    keysRoleBinding: `${name}-function-keys`,
     httpDeployment: `${name}-http`,
     service: `${name}-http`,
     workerDeployment: name,
     scaledObject: name,
+    httpScaledObject: `${name}-http`,
+    interceptorRoute: `${name}-http`,
     triggerAuthentication: `${name}-wi`,
   } as const;
 }
+
+/** Where the host reads keys from when the keys Secret is mounted (`--mount-funckeys-as-containervolume`). */
+export const FUNCTION_KEYS_MOUNT_PATH = "/run/secrets/functions-keys";

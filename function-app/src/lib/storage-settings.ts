@@ -174,16 +174,6 @@ export function serviceUriOf(connection: IdentityConnection, service: StorageSer
   return uri;
 }
 
-/** A short description for logs, never including secrets. */
-export function describeConnection(connection: StorageConnection): string {
-  if (connection.kind === "connectionString") {
-    const account = /(?:^|;)\s*AccountName=([^;]*)/i.exec(connection.connectionString)?.[1];
-    return `connection string in ${connection.setting}${account ? ` (account ${account})` : ""}`;
-  }
-  const endpoints = [connection.queueServiceUri, connection.blobServiceUri].filter((u) => u !== undefined).join(", ");
-  return `identity-based ${connection.setting} (${connection.credential.kind} credential; ${endpoints})`;
-}
-
 function resolveConnectionString(setting: string, value: string): ConnectionStringConnection {
   const pairs = value.split(";").map((p) => p.trim()).filter((p) => p.length > 0);
   const keys = pairs.map((p) => (p.includes("=") ? p.slice(0, p.indexOf("=")).trim().toLowerCase() : ""));

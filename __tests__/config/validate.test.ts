@@ -1,0 +1,78 @@
+import { environments } from "../../config";
+import { EnvironmentConfig } from "../../config/environment";
+import { environmentViolations, validateEnvironment } from "../../config/validate";
+import { synthConfig, withOverrides } from "../support/platform";
+
+const dev = environments.dev;
+const cloud = { type: "cloud", organization: "contoso", workspacePrefix: "kedafn-", remoteExecution: true } as const;
+const azurerm = { type: "azurerm", resourceGroupName: "rg-tfstate", storageAccountName: "sttfstate", containerName: "tfstate" } as const;
+const single = (name: string, line: string) => `EnvironmentConfig at "config/${name}.ts" has 1 invalid property:\n  - ${line}`;
+
+test.each([
+  ["dev", environments.dev],
+  ["prod", environments.prod],
+])("%s is consistent", (_, config) => {
+  expect(environmentViolations(config)).toEqual([]);
+});
+
+test.each<[string, EnvironmentConfig, string]>([
+  [
+    "environment name",
+    { ...dev, name: "Dev" },
+    `name = "Dev": must be a Kubernetes DNS-1123 label: 1-40 characters, lowercase letters, digits and '-', starting and ending with a letter or digit. Fix: use a name such as "dev"`,
+  ],
+  [
+    "resource group name",
+    withOverrides(dev, { workload: { resourceGroupName: "rg-workload." } }),
+    `workload.resourceGroupName = "rg-workload.": must be 1-90 letters, digits, '_', '-', '.', '(' and ')', and must not end with '.' (Microsoft.Resources/resourcegroups). Fix: remove other characters, shorten the name and drop a trailing '.'`,
+  ],
+  [
+    "two stacks sharing a resource group",
+    withOverrides(dev, { cluster: { resourceGroupName: dev.registry.resourceGroupName } }),
+    `cluster.resourceGroupName = "${dev.registry.resourceGroupName}": each stack needs its own resource group (registry, cluster and workload groups must differ): two stacks managing one group destroy each other's resources. Fix: give every stack a distinct resource group name`,
+  ],
+  [
+    "state storage account",
+    { ...dev, backend: { ...azurerm, storageAccountName: "st-tfstate" } },
+    `backend.storageAccountName = "st-tfstate": must be 3-24 lowercase letters and digits (Microsoft.Storage/storageAccounts), globally unique. Fix: use a name such as "sttfstate"`,
+  ],
+  [
+    "state container",
+    { ...dev, backend: { ...azurerm, containerName: "TF" } },
+    `backend.containerName = "TF": must be 3-63 lowercase letters, digits and single '-', starting and ending with a letter or digit (blob container). Fix: use e.g. "tfstate"`,
+  ],
+  [
+    "state resource group",
+    { ...dev, backend: { ...azurerm, resourceGroupName: "rg/tfstate" } },
+    `backend.resourceGroupName = "rg/tfstate": must be 1-90 letters, digits, '_', '-', '.', '(' and ')', and must not end with '.' (Microsoft.Resources/resourcegroups). Fix: remove other characters, shorten the name and drop a trailing '.'`,
+  ],
+  [
+    "Terraform Cloud organization",
+    { ...dev, workload: { ...dev.workload, kubeloginMode: "spn" }, backend: { ...cloud, organization: " " } },
+    `backend.organization = " ": must name a Terraform Cloud organization. Fix: set it to your organization's name`,
+  ],
+  [
+    "Terraform Cloud workspace prefix",
+    { ...dev, workload: { ...dev.workload, kubeloginMode: "spn" }, backend: { ...cloud, workspacePrefix: "keda fn/" } },
+    `backend.workspacePrefix = "keda fn/": workspace names (prefix + stack id, e.g. "keda fn/dev-registry") must be at most 90 letters, digits, '-' and '_'. Fix: use letters, digits, '-' and '_' only, and shorten the prefix`,
+  ],
+  [
+    "Azure CLI login on remote Terraform Cloud runners",
+    { ...dev, backend: cloud },
+    `workload.kubeloginMode = "azurecli": Terraform Cloud's remote runners have no Azure CLI login, so kubelogin cannot get a token with "azurecli". Fix: use "workloadidentity" (dynamic provider credentials) or "spn" (AZURE_CLIENT_ID/AZURE_CLIENT_SECRET workspace variables), or set backend.remoteExecution to false`,
+  ],
+])("%s is an error before any stack is built", (_, config, line) => {
+  expect(() => validateEnvironment(config)).toThrow(single(config.name, line));
+  expect(() => synthConfig(config)).toThrow(single(config.name, line));
+});
+
+test("Terraform Cloud with local execution may keep the Azure CLI login", () => {
+  expect(environmentViolations({ ...dev, backend: { ...cloud, remoteExecution: false } })).toEqual([]);
+});
+
+test("Terraform Cloud with workload identity is accepted and selects kubelogin's workloadidentity login", () => {
+  const config = { ...dev, workload: { ...dev.workload, kubeloginMode: "workloadidentity" as const }, backend: cloud };
+  const app = synthConfig(config);
+  const [kubernetes] = app.stack("dev-workload").provider!.kubernetes;
+  expect(kubernetes.exec[0].args).toEqual(expect.arrayContaining(["--login", "workloadidentity"]));
+});

@@ -1,0 +1,136 @@
+import { buildSync } from "esbuild";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { globFiles, segmentMatcher } from "../../constructs/core/glob";
+import {
+  discoverFunctions,
+  entryFiles,
+  formatFunctionsManifest,
+  manifestFromRegistrations,
+} from "../../constructs/keda-function-app/discovery/discover-functions";
+import { parseFunctionsManifest } from "../../constructs/keda-function-app/functions-manifest";
+import { FIXTURE_APP, FUNCTIONS_LIBRARY_PATH, REPO_ROOT } from "../support/keda-function-app";
+
+const scratch = mkdtempSync(join(tmpdir(), "discovery-test-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("discovery on the fixture app with every trigger kind", () => {
+  const manifest = discoverFunctions({ appDir: FIXTURE_APP, modulePaths: [FUNCTIONS_LIBRARY_PATH] });
+
+  test("finds every registered function, sorted, with its trigger binding", () => {
+    expect(formatFunctionsManifest(manifest)).toBe(readFileSync(join(FIXTURE_APP, "expected.functions.manifest.json"), "utf8"));
+  });
+
+  test("keeps the options the host sees and drops worker-only fields", () => {
+    const http = manifest.functions.find((f) => f.name === "httpGet")!;
+    expect(http.trigger).toEqual({ type: "httpTrigger", authLevel: "anonymous", methods: ["GET"], route: "items/{id}" });
+    for (const fn of manifest.functions) {
+      expect(Object.keys(fn.trigger)).not.toEqual(expect.arrayContaining(["direction"]));
+      expect(fn.trigger).not.toHaveProperty("properties");
+      expect(fn.trigger).not.toHaveProperty("name");
+    }
+  });
+
+  test("the result parses as a functions manifest", () => {
+    expect(parseFunctionsManifest(JSON.parse(formatFunctionsManifest(manifest)))).toEqual(manifest);
+  });
+});
+
+describe("discovery on the real function-app", () => {
+  test("the committed functions.manifest.json is up to date (run `npm run discover` if this fails)", () => {
+    // The app's own tsc build takes ~8 s; esbuild emits the same CommonJS entry files in milliseconds.
+    const appDir = join(scratch, "function-app");
+    buildSync({
+      absWorkingDir: join(REPO_ROOT, "function-app"),
+      entryPoints: ["src/**/*.ts"],
+      outdir: join(appDir, "dist", "src"),
+      outbase: "src",
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      logLevel: "silent",
+    });
+    copyFileSync(join(REPO_ROOT, "function-app", "package.json"), join(appDir, "package.json"));
+    const manifest = discoverFunctions({ appDir, modulePaths: [FUNCTIONS_LIBRARY_PATH] });
+    expect(formatFunctionsManifest(manifest)).toBe(readFileSync(join(REPO_ROOT, "function-app", "functions.manifest.json"), "utf8"));
+    expect(manifest.functions.map((f) => `${f.name}:${f.trigger.type}`)).toEqual(
+      expect.arrayContaining(["hello:httpTrigger", "enqueue:httpTrigger", "worker:queueTrigger"]),
+    );
+  });
+});
+
+describe("discovery errors", () => {
+  function app(name: string, packageJson: unknown, files: Record<string, string> = {}): string {
+    const dir = join(scratch, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), JSON.stringify(packageJson));
+    for (const [file, content] of Object.entries(files)) {
+      mkdirSync(join(dir, file, ".."), { recursive: true });
+      writeFileSync(join(dir, file), content);
+    }
+    return dir;
+  }
+
+  test("no main", () => {
+    const dir = app("no-main", {});
+    expect(() => entryFiles(dir)).toThrow(`${join(dir, "package.json")} has no "main": set it to the compiled entry files, e.g. "dist/src/functions/*.js".`);
+  });
+
+  test("main matches nothing: build first", () => {
+    const dir = app("unbuilt", { main: "dist/*.js" });
+    expect(() => entryFiles(dir)).toThrow(`package.json "main" ("dist/*.js") matches no file in ${dir}: build the app first (npm --prefix ${dir} run build).`);
+  });
+
+  test("an entry file that throws fails discovery with its message", () => {
+    const dir = app("throws", { main: "index.js" }, { "index.js": 'throw new Error("boom at load");' });
+    expect(() => discoverFunctions({ appDir: dir })).toThrow(/Function discovery failed while loading the app in .*\n[\s\S]*boom at load/);
+  });
+
+  test("registrations are recorded through the @azure/functions-core stub, also from a bare registerFunction call", () => {
+    const dir = app("bare", { main: "index.js" }, {
+      "index.js": `require("@azure/functions-core").registerFunction({ name: "b", bindings: { t: { type: "queueTrigger", direction: "in", queueName: "q" } } }, () => {});
+require("@azure/functions-core").registerFunction({ name: "a", bindings: { t: { type: "timerTrigger", direction: "in", schedule: "0 * * * * *" } } }, () => {});`,
+    });
+    expect(discoverFunctions({ appDir: dir }).functions.map((f) => f.name)).toEqual(["a", "b"]);
+  });
+
+  test.each([
+    [[{ name: "x", bindings: {} }], 'Function "x" must have exactly one trigger binding, found 0.'],
+    [
+      [
+        { name: "x", bindings: { a: { type: "queueTrigger", direction: "in" } } },
+        { name: "x", bindings: { a: { type: "queueTrigger", direction: "in" } } },
+      ],
+      'Function "x" is registered twice.',
+    ],
+  ])("manifestFromRegistrations rejects %j", (registrations, message) => {
+    expect(() => manifestFromRegistrations(registrations)).toThrow(message);
+  });
+});
+
+describe("the small glob of package.json#main", () => {
+  const root = join(scratch, "glob");
+  beforeAll(() => {
+    for (const file of ["dist/src/functions/a.js", "dist/src/functions/b.js", "dist/src/functions/b.js.map", "dist/src/lib/c.js", "dist/.hidden.js", "dist/x.mjs"]) {
+      mkdirSync(join(root, file, ".."), { recursive: true });
+      writeFileSync(join(root, file), "");
+    }
+  });
+
+  test.each([
+    ["dist/src/functions/*.js", ["dist/src/functions/a.js", "dist/src/functions/b.js"]],
+    ["dist/**/*.js", ["dist/src/functions/a.js", "dist/src/functions/b.js", "dist/src/lib/c.js"]],
+    ["./dist/src/functions/?.js", ["dist/src/functions/a.js", "dist/src/functions/b.js"]],
+    ["dist/*.{js,mjs}", ["dist/x.mjs"]],
+    ["dist/src/functions/[a].js", ["dist/src/functions/a.js"]],
+    ["dist/src/lib/c.js", ["dist/src/lib/c.js"]],
+  ])("%s", (pattern, expected) => {
+    expect(globFiles(root, pattern)).toEqual(expected);
+  });
+
+  test("dot files match only when named", () => {
+    expect(segmentMatcher("*.js").test(".hidden.js")).toBe(false);
+    expect(segmentMatcher(".*.js").test(".hidden.js")).toBe(true);
+  });
+});

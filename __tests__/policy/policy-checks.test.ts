@@ -1,0 +1,96 @@
+import {
+  ALL_RULES,
+  KNOWN_GAPS,
+  PROJECT_EXCEPTIONS,
+  PolicyResult,
+  PolicyRule,
+  evaluateStack,
+  findings,
+  ruleIds,
+} from "../../constructs/policy";
+import { NON_COMPLIANT_STACK } from "../support/policy-fixtures";
+import { synthEnvironment } from "../support/synth-app";
+
+const ENVIRONMENTS = ["dev", "prod"] as const;
+
+/** Every rule's results over every stack of dev and prod, synthesized once. */
+const results = new Map<string, PolicyResult[]>();
+beforeAll(() => {
+  for (const env of ENVIRONMENTS) {
+    const app = synthEnvironment(env);
+    const all = Object.keys(app.manifest.stacks).flatMap((name) => evaluateStack(app.stack(name) as never, ALL_RULES, PROJECT_EXCEPTIONS));
+    results.set(env, all);
+  }
+});
+
+/** One row per check ID (a rule's own ID and the IDs of other tools it stands for). */
+const rows: Array<[string, PolicyRule]> = ALL_RULES.flatMap((rule) => ruleIds(rule).map((id): [string, PolicyRule] => [id, rule]));
+
+function unsuppressed(env: string, rule: PolicyRule): PolicyResult[] {
+  return findings(results.get(env)!.filter((r) => r.ruleId === rule.id));
+}
+
+describe("default configuration (dev and prod) against each check ID", () => {
+  test.each(rows)("%s", (id, rule) => {
+    const found = ENVIRONMENTS.flatMap((env) => unsuppressed(env, rule).map((r) => `${env}: ${r.path}`));
+    const gap = KNOWN_GAPS[rule.id];
+    if (gap === undefined) {
+      expect(found).toEqual([]);
+    } else {
+      // A gap that is closed must leave the list, so the rule is enforced from then on.
+      expect({ id, stillOpen: found.length > 0 }).toEqual({ id, stillOpen: true });
+    }
+  });
+});
+
+describe("each check fails on a non-compliant stack", () => {
+  test.each(rows)("%s", (_id, rule) => {
+    const outcomes = evaluateStack(NON_COMPLIANT_STACK, [rule]).map((r) => r.outcome.status);
+    expect(outcomes).toContain("non-compliant");
+  });
+});
+
+describe("rule catalogue", () => {
+  test("IDs are unique across rules", () => {
+    const ids = rows.map(([id]) => id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  test("covers at least 90 check IDs from checkov, trivy, kube-score, kube-linter and Pod Security", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(90);
+    const prefixes = new Set(rows.map(([id]) => (id.startsWith("CKV") ? "checkov" : id.startsWith("AZU-") ? "trivy" : id.split(":")[0])));
+    expect([...prefixes].sort()).toEqual(
+      expect.arrayContaining(["PSS", "checkov", "kube-linter", "kube-score", "trivy"]),
+    );
+  });
+
+  test("every error-level rule is met by dev and prod (synth would fail otherwise)", () => {
+    const errors = ENVIRONMENTS.flatMap((env) => findings(results.get(env)!).filter((r) => r.level === "error" && KNOWN_GAPS[r.ruleId] === undefined));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("deliberate exceptions", () => {
+  test("stay short: at most 5 entries", () => {
+    expect(PROJECT_EXCEPTIONS.length).toBeLessThanOrEqual(5);
+  });
+
+  test.each(PROJECT_EXCEPTIONS.map((e) => [e.id, e] as const))("%s names a real rule and gives a reason", (id, exception) => {
+    expect(rows.map(([ruleId]) => ruleId)).toContain(id);
+    expect(exception.reason.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test.each(PROJECT_EXCEPTIONS.map((e) => [e.id] as const))("%s is still needed (it suppresses a real finding)", (id) => {
+    const suppressed = ENVIRONMENTS.flatMap((env) => results.get(env)!.filter((r) => r.suppressedBecause !== undefined && ruleIdsOf(r.ruleId).includes(id)));
+    expect(suppressed.length).toBeGreaterThan(0);
+  });
+
+  test("known gaps name real rules and never overlap the exceptions", () => {
+    for (const id of Object.keys(KNOWN_GAPS)) expect(ALL_RULES.map((r) => r.id)).toContain(id);
+    expect(PROJECT_EXCEPTIONS.filter((e) => KNOWN_GAPS[e.id] !== undefined)).toEqual([]);
+  });
+});
+
+function ruleIdsOf(id: string): string[] {
+  return ruleIds(ALL_RULES.find((r) => r.id === id)!);
+}

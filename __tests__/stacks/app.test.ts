@@ -1,0 +1,102 @@
+import { environments } from "../../config";
+import { KEDACORE_CHARTS } from "../../stacks/addons-stack";
+import { AKS_AAD_SERVER_ID } from "../../stacks/kubelogin";
+import { synthConfig, withOverrides } from "../support/platform";
+import { resourcesOf } from "../support/synth-app";
+
+const dev = environments.dev;
+
+describe("default wiring (KEDA add-on)", () => {
+  const app = synthConfig(dev);
+  test("three stacks; manifest.json records registry → cluster → workload", () => {
+    const { stacks } = app.manifest;
+    expect(Object.keys(stacks).sort()).toEqual(["dev-cluster", "dev-registry", "dev-workload"]);
+    expect(stacks["dev-cluster"].dependencies).toEqual(["dev-registry"]);
+    expect([...stacks["dev-workload"].dependencies].sort()).toEqual(["dev-cluster", "dev-registry"]);
+  });
+
+  test("the workload trusts the add-on's KEDA operator in kube-system", () => {
+    const subjects = resourcesOf(app.stack("dev-workload"), "azurerm_federated_identity_credential").map((f) => f.subject);
+    expect(subjects).toContain("system:serviceaccount:kube-system:keda-operator");
+  });
+});
+
+describe("Helm KEDA and the HTTP add-on", () => {
+  const config = withOverrides(dev, {
+    cluster: { keda: { addOn: false, helm: { enabled: true }, httpAddOn: { enabled: true } } },
+  });
+  const app = synthConfig(config);
+  const addons = app.stack("dev-addons");
+  const releases = addons.resource!.helm_release;
+
+  test("live in a dev-addons stack that the workload stack depends on", () => {
+    const { stacks } = app.manifest;
+    expect(Object.keys(stacks).sort()).toEqual(["dev-addons", "dev-cluster", "dev-registry", "dev-workload"]);
+    expect(stacks["dev-addons"].dependencies).toEqual(["dev-cluster"]);
+    expect([...stacks["dev-workload"].dependencies].sort()).toEqual(["dev-addons", "dev-cluster", "dev-registry"]);
+  });
+
+  test("install pinned charts from the kedacore repository", () => {
+    expect(releases.keda).toMatchObject({
+      repository: KEDACORE_CHARTS,
+      chart: "keda",
+      version: config.cluster.keda.helm.chartVersion,
+      namespace: "keda",
+      create_namespace: true,
+      atomic: true,
+    });
+    expect(releases["keda-http-add-on"]).toMatchObject({
+      repository: KEDACORE_CHARTS,
+      chart: "keda-add-ons-http",
+      version: config.cluster.keda.httpAddOn.chartVersion,
+      depends_on: ["helm_release.keda"],
+    });
+  });
+
+  test("give KEDA's operator a workload identity federated with its service account", () => {
+    expect(releases.keda.values[0]).toBe(
+      "${yamlencode({\"podIdentity\" = {\"azureWorkload\" = {\"enabled\" = true, \"clientId\" = azurerm_user_assigned_identity.keda-operator-identity.client_id, \"tenantId\" = azurerm_user_assigned_identity.keda-operator-identity.tenant_id}}})}",
+    );
+    const [federation] = resourcesOf(addons, "azurerm_federated_identity_credential");
+    expect(federation).toMatchObject({
+      subject: "system:serviceaccount:keda:keda-operator",
+      audience: ["api://AzureADTokenExchange"],
+      parent_id: "${azurerm_user_assigned_identity.keda-operator-identity.id}",
+    });
+    expect(federation.issuer).toMatch(/cross-stack-reference-input-dev-cluster/);
+  });
+
+  test("sign the helm provider in with kubelogin, from the cluster stack's outputs", () => {
+    const [helm] = addons.provider!.helm;
+    expect(helm.kubernetes.host).toMatch(/cross-stack-reference-input-dev-cluster/);
+    expect(helm.kubernetes.exec).toEqual({
+      api_version: "client.authentication.k8s.io/v1beta1",
+      command: "kubelogin",
+      args: ["get-token", "--login", "azurecli", "--server-id", AKS_AAD_SERVER_ID],
+    });
+  });
+
+  test("point the workload's KEDA federation at the chart's namespace", () => {
+    const subjects = resourcesOf(app.stack("dev-workload"), "azurerm_federated_identity_credential").map((f) => f.subject);
+    expect(subjects).toContain("system:serviceaccount:keda:keda-operator");
+    expect(subjects).not.toContain("system:serviceaccount:kube-system:keda-operator");
+  });
+});
+
+test("the HTTP add-on next to the AKS add-on needs no KEDA chart", () => {
+  const app = synthConfig(withOverrides(dev, { cluster: { keda: { httpAddOn: { enabled: true } } } }));
+  const releases = Object.values(app.stack("dev-addons").resource!.helm_release).map((r: any) => r.chart);
+  expect(releases).toEqual(["keda-add-ons-http"]);
+  expect(app.stack("dev-addons").resource!.azurerm_user_assigned_identity).toBeUndefined();
+});
+
+test.each([
+  ["prod", environments.prod],
+  ["dev with Helm KEDA", withOverrides(dev, { cluster: { keda: { addOn: false, helm: { enabled: true } } } })],
+])("%s: two synths are byte-identical", (_, config) => {
+  const first = synthConfig(config);
+  const second = synthConfig(config);
+  for (const name of Object.keys(first.manifest.stacks)) {
+    expect(second.raw(name)).toBe(first.raw(name));
+  }
+});

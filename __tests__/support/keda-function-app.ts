@@ -1,0 +1,126 @@
+import { App, TerraformStack, Testing } from "cdktf";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
+import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
+import { Secret } from "kubernetes-models/v1/Secret";
+import { Service } from "kubernetes-models/v1/Service";
+import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import { Role } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
+import { RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
+import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
+import { TriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
+import { join } from "node:path";
+import { ImageSource } from "../../constructs/keda-function-app/image-source";
+import { FunctionMetadata } from "../../constructs/keda-function-app/functions-manifest";
+import { KedaFunctionApp } from "../../constructs/keda-function-app/keda-function-app";
+import { KedaFunctionAppProps } from "../../constructs/keda-function-app/props";
+import { HttpScaling } from "../../constructs/keda-function-app/http-scaling";
+import { FunctionAppSpec } from "../../constructs/keda-function-app/render/spec";
+
+export const REPO_ROOT = join(__dirname, "..", "..");
+export const FIXTURE_APP = join(REPO_ROOT, "__tests__", "fixtures", "all-triggers-app");
+/** Where `@azure/functions` is installed for the fixture app (it has no node_modules of its own). */
+export const FUNCTIONS_LIBRARY_PATH = join(REPO_ROOT, "function-app", "node_modules");
+
+/**
+ * Validates a rendered object against its Kubernetes / KEDA schema (kubernetes-models);
+ * throws on a schema violation or an unknown kind. InterceptorRoute has no published
+ * schema package and is checked field by field in its own test.
+ */
+export function validateSchema(object: { kind: string }): void {
+  const models: Record<string, new (data: any) => { validate(): void }> = {
+    ConfigMap,
+    Secret,
+    Service,
+    ServiceAccount,
+    Deployment,
+    PodDisruptionBudget,
+    Role,
+    RoleBinding,
+    ScaledObject,
+    TriggerAuthentication,
+  };
+  if (object.kind === "InterceptorRoute") return;
+  const Model = models[object.kind];
+  if (Model === undefined) throw new Error(`no schema for kind ${object.kind}`);
+  new Model(object).validate();
+}
+
+export const HTTP_AND_QUEUE: readonly FunctionMetadata[] = [
+  { name: "hello", trigger: { type: "httpTrigger", authLevel: "anonymous", methods: ["GET", "POST"] } },
+  { name: "enqueue", trigger: { type: "httpTrigger", authLevel: "function", methods: ["POST"], route: "jobs" } },
+  { name: "worker", trigger: { type: "queueTrigger", queueName: "jobs", connection: "AzureWebJobsStorage" } },
+];
+
+/** A plain, fully defaulted spec for the pure renderers. */
+export function baseSpec(overrides: Partial<FunctionAppSpec> = {}): FunctionAppSpec {
+  return {
+    name: "demo",
+    namespace: "apps",
+    image: "registry.example/demo:0123456789abcdef@sha256:" + "a".repeat(64),
+    containerPort: 8080,
+    hostId: "demo",
+    env: { FUNCTIONS_WORKER_RUNTIME: "node", AzureWebJobsStorage__accountName: "stdemo" },
+    settings: { kind: "Secret", values: {} },
+    existingSettings: [],
+    httpFunctions: ["enqueue", "hello"],
+    workerFunctions: ["worker"],
+    functionKeys: { mode: "kubernetes-secret", secretName: "func-keys-kube-secret-demo", annotations: {} },
+    http: { scaling: HttpScaling.fixedReplicas(1).config, serviceType: "ClusterIP", servicePort: 80 },
+    scaling: {
+      minReplicas: 0,
+      maxReplicas: 10,
+      pollingInterval: 30,
+      cooldownPeriod: 300,
+      triggers: [{ type: "azure-queue", name: "worker", metadata: { queueName: "jobs", queueLength: "16", accountName: "stdemo" }, authenticationRef: { name: "demo-wi" } }],
+      fallback: { failureThreshold: 3, replicas: 1 },
+    },
+    workloadIdentityClientId: "00000000-0000-0000-0000-000000000001",
+    imagePullSecrets: [],
+    resources: { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi" },
+    terminationGracePeriodSeconds: 330,
+    burstToVirtualNodes: false,
+    ...overrides,
+  };
+}
+
+/** The props a workload-identity app cannot do without. */
+export function requiredProps(overrides: Partial<KedaFunctionAppProps> = {}): KedaFunctionAppProps {
+  return {
+    name: "demo",
+    image: ImageSource.fromReference("registry.example/demo@sha256:" + "b".repeat(64)),
+    functions: HTTP_AND_QUEUE,
+    storage: { accountName: "stdemo", accountId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stdemo" },
+    workloadIdentity: { oidcIssuerUrl: "https://issuer.example/", resourceGroupName: "rg", location: "westeurope" },
+    ...overrides,
+  };
+}
+
+/** A stack with the providers the construct's resources need. */
+export function testStack(): TerraformStack {
+  const app = Testing.app();
+  const stack = new TerraformStack(app as App, "test");
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
+  new KubernetesProvider(stack, "kubernetes", {});
+  new DockerProvider(stack, "docker", {});
+  return stack;
+}
+
+/** Synthesizes one app (validations on) and returns the construct and the stack JSON. */
+export function synthApp(props: KedaFunctionAppProps): { app: KedaFunctionApp; json: any; stack: TerraformStack } {
+  const stack = testStack();
+  const app = new KedaFunctionApp(stack, "app", props);
+  const json = JSON.parse(Testing.synth(stack, true));
+  return { app, json, stack };
+}
+
+export function resources(json: any, type: string): any[] {
+  return Object.values(json.resource?.[type] ?? {});
+}
+
+export function manifests(json: any): any[] {
+  return resources(json, "kubernetes_manifest").map((r) => r.manifest);
+}

@@ -1,0 +1,3 @@
+export * from "./settings";
+export * from "./rules";
+export * from "./render";

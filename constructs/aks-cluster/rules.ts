@@ -1,0 +1,294 @@
+import { checkClusterName, checkDnsPrefix, checkNodePoolName } from "../core/azure-names";
+import { contains, Ipv4Range, overlaps, parseAddress, parseCidr } from "../core/cidr";
+import { checkDnsLabel } from "../core/kubernetes-names";
+import { Rule, Violation } from "../core/validation";
+import { ClusterSettings } from "./settings";
+
+const VERSION = /^\d+\.\d+(\.\d+)?$/;
+const CHART_VERSION = /^\d+\.\d+\.\d+$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
+const MAX_SURGE = /^([1-9]\d?|100)%$|^[1-9]\d*$/;
+
+type R = Rule<ClusterSettings>;
+
+function when(condition: boolean, violation: Violation): Violation | undefined {
+  return condition ? violation : undefined;
+}
+
+function cidr(property: string, value: string): Violation | undefined {
+  return when(parseCidr(value) === undefined, {
+    property,
+    value,
+    rule: "must be an IPv4 range in CIDR notation",
+    fix: 'write it as "a.b.c.d/n", e.g. "10.224.0.0/16"',
+  });
+}
+
+/** Range pairs that must not overlap, each parsed only when valid (invalid ones are reported by `cidr`). */
+function noOverlap(property: string, value: string, other: string, otherName: string): Violation | undefined {
+  const [a, b] = [parseCidr(value), parseCidr(other)];
+  return when(a !== undefined && b !== undefined && overlaps(a, b), {
+    property,
+    value,
+    rule: `must not overlap ${otherName} (${JSON.stringify(other)})`,
+    fix: `pick a range outside ${other}`,
+  });
+}
+
+function inside(property: string, value: string, outer: string, outerName: string, parse: (v: string) => Ipv4Range | undefined = parseCidr) {
+  const [inner, range] = [parse(value), parseCidr(outer)];
+  return when(inner !== undefined && range !== undefined && !contains(range, inner), {
+    property,
+    value,
+    rule: `must lie inside ${outerName} (${JSON.stringify(outer)})`,
+    fix: `pick a range inside ${outer}`,
+  });
+}
+
+const names: R[] = [
+  (s) => checkClusterName("name", s.name),
+  (s) => checkDnsPrefix("dnsPrefix", s.dnsPrefix),
+  (s) => checkNodePoolName("systemNodePool.name", s.systemNodePool.name),
+  (s) => checkNodePoolName("systemNodePool.temporaryNameForRotation", s.systemNodePool.temporaryNameForRotation),
+  (s) => checkNodePoolName("userNodePool.name", s.userNodePool.name),
+  (s) => checkNodePoolName("userNodePool.temporaryNameForRotation", s.userNodePool.temporaryNameForRotation),
+  (s) =>
+    when(s.systemNodePool.temporaryNameForRotation === s.systemNodePool.name, {
+      property: "systemNodePool.temporaryNameForRotation",
+      value: s.systemNodePool.temporaryNameForRotation,
+      rule: "must differ from the pool's own name",
+      fix: `use e.g. ${JSON.stringify(`${s.systemNodePool.name.slice(0, 9)}tmp`)}`,
+    }),
+  (s) =>
+    when(s.userNodePool.temporaryNameForRotation === s.userNodePool.name, {
+      property: "userNodePool.temporaryNameForRotation",
+      value: s.userNodePool.temporaryNameForRotation,
+      rule: "must differ from the pool's own name",
+      fix: `use e.g. ${JSON.stringify(`${s.userNodePool.name.slice(0, 9)}tmp`)}`,
+    }),
+  (s) =>
+    when(s.userNodePool.name === s.systemNodePool.name, {
+      property: "userNodePool.name",
+      value: s.userNodePool.name,
+      rule: "must differ from systemNodePool.name (pool names are unique in a cluster)",
+      fix: 'use e.g. "user"',
+    }),
+];
+
+const pools: R[] = [
+  (s) =>
+    when(!Number.isInteger(s.systemNodePool.nodeCount) || s.systemNodePool.nodeCount < 1 || s.systemNodePool.nodeCount > 1000, {
+      property: "systemNodePool.nodeCount",
+      value: s.systemNodePool.nodeCount,
+      rule: "must be a whole number from 1 to 1000",
+      fix: "use 1 for dev and at least 3 (one per zone) for production",
+    }),
+  (s) =>
+    when(!Number.isInteger(s.userNodePool.minCount) || s.userNodePool.minCount < 0, {
+      property: "userNodePool.minCount",
+      value: s.userNodePool.minCount,
+      rule: "must be a whole number, 0 or more",
+      fix: "use 0 to let the autoscaler remove every user node, or 1 to keep one warm",
+    }),
+  (s) =>
+    when(!Number.isInteger(s.userNodePool.maxCount) || s.userNodePool.maxCount < Math.max(1, s.userNodePool.minCount) || s.userNodePool.maxCount > 1000, {
+      property: "userNodePool.maxCount",
+      value: s.userNodePool.maxCount,
+      rule: `must be a whole number from max(1, userNodePool.minCount = ${s.userNodePool.minCount}) to 1000`,
+      fix: "raise maxCount or lower minCount",
+    }),
+  ...(["systemNodePool", "userNodePool"] as const).flatMap((pool): R[] => [
+    (s) =>
+      when(!Number.isInteger(s[pool].maxPods) || s[pool].maxPods < 10 || s[pool].maxPods > 250, {
+        property: `${pool}.maxPods`,
+        value: s[pool].maxPods,
+        rule: "must be a whole number from 10 to 250",
+        fix: "use 110 (enough for KEDA-scaled workloads)",
+      }),
+    (s) =>
+      when(!MAX_SURGE.test(s[pool].maxSurge), {
+        property: `${pool}.maxSurge`,
+        value: s[pool].maxSurge,
+        rule: 'must be a node count ("1") or a percentage from 1% to 100% ("33%")',
+        fix: 'use "33%"',
+      }),
+  ]),
+  (s) => {
+    const bad = s.zones.filter((z, i) => !["1", "2", "3"].includes(z) || s.zones.indexOf(z) !== i);
+    return when(bad.length > 0, {
+      property: "zones",
+      value: s.zones,
+      rule: 'must list distinct zones out of "1", "2" and "3"',
+      fix: 'use ["1", "2", "3"], or [] in a region without availability zones',
+    });
+  },
+];
+
+const versions: R[] = [
+  (s) =>
+    when(s.kubernetesVersion !== null && !VERSION.test(s.kubernetesVersion), {
+      property: "kubernetesVersion",
+      value: s.kubernetesVersion,
+      rule: "must be MAJOR.MINOR (or MAJOR.MINOR.PATCH), e.g. 1.33",
+      fix: "use a supported AKS version such as 1.33, or null for the AKS default",
+    }),
+  (s) =>
+    when(s.kubernetesVersion !== null && s.automaticUpgradeChannel !== "none" && /^\d+\.\d+\.\d+$/.test(s.kubernetesVersion), {
+      property: "kubernetesVersion",
+      value: s.kubernetesVersion,
+      rule: `a patch version fights the ${JSON.stringify(s.automaticUpgradeChannel)} upgrade channel: AKS moves the cluster past it and every plan tries to move it back`,
+      fix: `pin only MAJOR.MINOR (${JSON.stringify((s.kubernetesVersion ?? "").split(".").slice(0, 2).join("."))}) or set automaticUpgradeChannel to "none"`,
+    }),
+  (s) =>
+    when(s.automaticUpgradeChannel === "node-image" && s.nodeOsUpgradeChannel !== "NodeImage", {
+      property: "nodeOsUpgradeChannel",
+      value: s.nodeOsUpgradeChannel,
+      rule: 'must be "NodeImage" when automaticUpgradeChannel is "node-image" (azurerm plan-time rule)',
+      fix: 'set nodeOsUpgradeChannel to "NodeImage", or automaticUpgradeChannel to "patch"',
+    }),
+  (s) =>
+    when(!TIME.test(s.maintenanceWindow.startTime), {
+      property: "maintenanceWindow.startTime",
+      value: s.maintenanceWindow.startTime,
+      rule: "must be a 24-hour time HH:mm",
+      fix: 'use e.g. "02:00"',
+    }),
+  (s) =>
+    when(!UTC_OFFSET.test(s.maintenanceWindow.utcOffset), {
+      property: "maintenanceWindow.utcOffset",
+      value: s.maintenanceWindow.utcOffset,
+      rule: "must be a UTC offset +HH:MM or -HH:MM",
+      fix: 'use e.g. "+00:00"',
+    }),
+  (s) =>
+    when(!Number.isInteger(s.maintenanceWindow.durationHours) || s.maintenanceWindow.durationHours < 4 || s.maintenanceWindow.durationHours > 24, {
+      property: "maintenanceWindow.durationHours",
+      value: s.maintenanceWindow.durationHours,
+      rule: "must be a whole number of hours from 4 to 24 (AKS minimum window)",
+      fix: "use 4",
+    }),
+];
+
+const network: R[] = [
+  (s) => cidr("network.vnetAddressSpace", s.network.vnetAddressSpace),
+  (s) => cidr("network.nodeSubnetPrefix", s.network.nodeSubnetPrefix),
+  (s) => cidr("network.podCidr", s.network.podCidr),
+  (s) => cidr("network.serviceCidr", s.network.serviceCidr),
+  (s) =>
+    when(parseAddress(s.network.dnsServiceIp) === undefined, {
+      property: "network.dnsServiceIp",
+      value: s.network.dnsServiceIp,
+      rule: "must be an IPv4 address",
+      fix: 'use the 10th address of serviceCidr, e.g. "10.0.0.10"',
+    }),
+  (s) => inside("network.nodeSubnetPrefix", s.network.nodeSubnetPrefix, s.network.vnetAddressSpace, "network.vnetAddressSpace"),
+  (s) => inside("network.dnsServiceIp", s.network.dnsServiceIp, s.network.serviceCidr, "network.serviceCidr", parseAddress),
+  (s) => noOverlap("network.serviceCidr", s.network.serviceCidr, s.network.vnetAddressSpace, "network.vnetAddressSpace"),
+  (s) =>
+    s.network.mode === "overlay" ? noOverlap("network.podCidr", s.network.podCidr, s.network.vnetAddressSpace, "network.vnetAddressSpace") : undefined,
+  (s) => (s.network.mode === "overlay" ? noOverlap("network.podCidr", s.network.podCidr, s.network.serviceCidr, "network.serviceCidr") : undefined),
+  (s) =>
+    when((s.network.policy === "cilium") !== (s.network.dataPlane === "cilium"), {
+      property: "network.policy",
+      value: s.network.policy,
+      rule: `network policy "cilium" and network data plane "cilium" go together (data plane is ${JSON.stringify(s.network.dataPlane)})`,
+      fix: 'set both policy and dataPlane to "cilium", or policy "azure"/"calico" with dataPlane "azure"',
+    }),
+  (s) => {
+    const bad = s.network.apiServerAuthorizedIpRanges.filter((r) => parseCidr(r) === undefined);
+    return when(bad.length > 0, {
+      property: "network.apiServerAuthorizedIpRanges",
+      value: s.network.apiServerAuthorizedIpRanges,
+      rule: `must be IPv4 CIDRs (${JSON.stringify(bad[0])} is not)`,
+      fix: 'write single addresses as "a.b.c.d/32"',
+    });
+  },
+];
+
+const monitoring: R[] = [
+  (s) =>
+    when(!Number.isInteger(s.monitoring.retentionInDays) || s.monitoring.retentionInDays < 30 || s.monitoring.retentionInDays > 730, {
+      property: "monitoring.retentionInDays",
+      value: s.monitoring.retentionInDays,
+      rule: "must be a whole number of days from 30 to 730 (Log Analytics PerGB2018)",
+      fix: "use 30",
+    }),
+  (s) =>
+    when(s.monitoring.dailyQuotaGb !== -1 && !(s.monitoring.dailyQuotaGb > 0), {
+      property: "monitoring.dailyQuotaGb",
+      value: s.monitoring.dailyQuotaGb,
+      rule: "must be more than 0 GB, or -1 for no cap",
+      fix: "use e.g. 1 in dev and -1 in production",
+    }),
+];
+
+const keda: R[] = [
+  (s) =>
+    when(s.keda.addOn && s.keda.helm.enabled, {
+      property: "keda.helm.enabled",
+      value: true,
+      rule: "the AKS KEDA add-on is on too, and a cluster can run only one KEDA (one external metrics server)",
+      fix: "set keda.addOn to false to use the Helm chart, or keda.helm.enabled to false to keep the add-on",
+    }),
+  (s) =>
+    when(!s.keda.addOn && !s.keda.helm.enabled, {
+      property: "keda.addOn",
+      value: false,
+      rule: "the workload's ScaledObjects need KEDA, and neither the add-on nor the Helm chart is on",
+      fix: "set keda.addOn to true (the default) or keda.helm.enabled to true",
+    }),
+  (s) =>
+    when(s.keda.helm.enabled && !CHART_VERSION.test(s.keda.helm.chartVersion), {
+      property: "keda.helm.chartVersion",
+      value: s.keda.helm.chartVersion,
+      rule: "must pin an exact chart version MAJOR.MINOR.PATCH (no ranges, no 'latest')",
+      fix: 'use e.g. "2.20.2"',
+    }),
+  (s) => (s.keda.helm.enabled ? checkDnsLabel("keda.helm.namespace", s.keda.helm.namespace) : undefined),
+  (s) =>
+    when(s.keda.httpAddOn.enabled && !CHART_VERSION.test(s.keda.httpAddOn.chartVersion), {
+      property: "keda.httpAddOn.chartVersion",
+      value: s.keda.httpAddOn.chartVersion,
+      rule: "must pin an exact chart version MAJOR.MINOR.PATCH (no ranges, no 'latest')",
+      fix: 'use e.g. "0.15.0"',
+    }),
+];
+
+// Virtual nodes (ACI connector add-on, AKS doc "virtual nodes"): Azure CNI with pods in the VNet,
+// no API server authorized IP ranges, no Cilium; the ACI subnet is delegated and separate.
+const virtualNodes: R[] = [
+  (s) =>
+    when(s.virtualNodes.enabled && s.network.mode !== "vnet", {
+      property: "virtualNodes.enabled",
+      value: true,
+      rule: `virtual nodes need Azure CNI with pod addresses in the VNet, and network.mode is ${JSON.stringify(s.network.mode)} (Azure CNI Overlay is not supported)`,
+      fix: 'set network.mode to "vnet", or virtualNodes.enabled to false',
+    }),
+  (s) =>
+    when(s.virtualNodes.enabled && s.network.apiServerAuthorizedIpRanges.length > 0, {
+      property: "network.apiServerAuthorizedIpRanges",
+      value: s.network.apiServerAuthorizedIpRanges,
+      rule: "virtual nodes do not work with API server authorized IP ranges (ACI pods must reach the API server)",
+      fix: "set network.apiServerAuthorizedIpRanges to [], or virtualNodes.enabled to false",
+    }),
+  (s) =>
+    when(s.virtualNodes.enabled && s.network.dataPlane === "cilium", {
+      property: "network.dataPlane",
+      value: s.network.dataPlane,
+      rule: "virtual nodes do not support the Cilium data plane",
+      fix: 'set network.dataPlane and network.policy to "azure", or virtualNodes.enabled to false',
+    }),
+  (s) => (s.virtualNodes.enabled ? cidr("virtualNodes.subnetPrefix", s.virtualNodes.subnetPrefix) : undefined),
+  (s) =>
+    s.virtualNodes.enabled
+      ? inside("virtualNodes.subnetPrefix", s.virtualNodes.subnetPrefix, s.network.vnetAddressSpace, "network.vnetAddressSpace")
+      : undefined,
+  (s) =>
+    s.virtualNodes.enabled
+      ? noOverlap("virtualNodes.subnetPrefix", s.virtualNodes.subnetPrefix, s.network.nodeSubnetPrefix, "network.nodeSubnetPrefix")
+      : undefined,
+];
+
+/** Every rule a cluster's settings must pass; all violations are reported together. */
+export const clusterRules: ReadonlyArray<R> = [...names, ...pools, ...versions, ...network, ...monitoring, ...keda, ...virtualNodes];

@@ -1,0 +1,64 @@
+import { checkRegistryName } from "../core/azure-names";
+import { Rule, Violation } from "../core/validation";
+import { RegistrySettings } from "./settings";
+
+// The azurerm provider checks these in CustomizeDiff and Create (container_registry_resource.go),
+// i.e. at plan or apply time. Offline there is no plan, so the same rules run at synth.
+
+function premiumOnly(
+  property: keyof RegistrySettings,
+  inUse: (s: RegistrySettings) => boolean,
+  feature: string,
+  off: string,
+): Rule<RegistrySettings> {
+  return (s) =>
+    s.sku !== "Premium" && inUse(s)
+      ? {
+          property,
+          value: s[property],
+          rule: `${feature} can only be applied when using the Premium Sku (sku is ${JSON.stringify(s.sku)})`,
+          fix: `set sku to "Premium" or ${off}`,
+        }
+      : undefined;
+}
+
+/** Every rule a registry's settings must pass; all violations are reported together. */
+export const registryRules: ReadonlyArray<Rule<RegistrySettings>> = [
+  (s) => checkRegistryName("name", s.name),
+  premiumOnly("geoReplicationLocations", (s) => s.geoReplicationLocations.length > 0, "an ACR geo-replication", "set geoReplicationLocations to []"),
+  premiumOnly("zoneRedundancyEnabled", (s) => s.zoneRedundancyEnabled, "zone redundancy", "set zoneRedundancyEnabled to false"),
+  premiumOnly("retentionDays", (s) => s.retentionDays > 0, "a retention policy", "set retentionDays to 0"),
+  premiumOnly("quarantinePolicyEnabled", (s) => s.quarantinePolicyEnabled, "a quarantine policy", "set quarantinePolicyEnabled to false"),
+  premiumOnly("trustPolicyEnabled", (s) => s.trustPolicyEnabled, "a trust policy", "set trustPolicyEnabled to false"),
+  premiumOnly("dataEndpointEnabled", (s) => s.dataEndpointEnabled, "dedicated data endpoints", "set dataEndpointEnabled to false"),
+  premiumOnly("publicNetworkAccessEnabled", (s) => !s.publicNetworkAccessEnabled, "disabling public network access", "set publicNetworkAccessEnabled to true"),
+  (s) =>
+    Number.isInteger(s.retentionDays) && s.retentionDays >= 0 && s.retentionDays <= 365
+      ? undefined
+      : { property: "retentionDays", value: s.retentionDays, rule: "must be a whole number of days from 0 to 365", fix: "use e.g. 7, or 0 to keep untagged manifests" },
+  (s) =>
+    s.geoReplicationLocations.includes(s.location)
+      ? {
+          property: "geoReplicationLocations",
+          value: s.geoReplicationLocations,
+          rule: `the georeplications list cannot contain the location where the Container Registry exists (${JSON.stringify(s.location)})`,
+          fix: `remove ${JSON.stringify(s.location)}: the home region always has a replica`,
+        }
+      : undefined,
+  (s) => duplicates("geoReplicationLocations", s.geoReplicationLocations),
+  (s) =>
+    !s.exportPolicyEnabled && (s.sku !== "Premium" || s.publicNetworkAccessEnabled)
+      ? {
+          property: "exportPolicyEnabled",
+          value: false,
+          rule: "to disable export of artifacts, publicNetworkAccessEnabled must also be false, which needs the Premium Sku",
+          fix: 'set exportPolicyEnabled to true, or use sku "Premium" with publicNetworkAccessEnabled false',
+        }
+      : undefined,
+];
+
+function duplicates(property: string, values: readonly string[]): Violation | undefined {
+  const repeated = values.filter((v, i) => values.indexOf(v) !== i);
+  if (repeated.length === 0) return undefined;
+  return { property, value: values, rule: `lists ${JSON.stringify(repeated[0])} more than once`, fix: "list each region once" };
+}

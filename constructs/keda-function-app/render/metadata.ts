@@ -1,0 +1,13 @@
+import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
+import { appLabels } from "./labels";
+import { FunctionAppSpec } from "./spec";
+
+/** `metadata` of an object of the app: name, namespace and the app's labels. */
+export function objectMeta(spec: FunctionAppSpec, name: string, component?: "http" | "worker"): IObjectMeta {
+  return { name, namespace: spec.namespace, labels: appLabels(spec.name, component) };
+}
+
+/** A copy with keys in code-point order: objects and YAML stay byte-stable. */
+export function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

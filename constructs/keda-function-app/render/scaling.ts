@@ -1,0 +1,109 @@
+import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
+import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
+import { KedaTrigger } from "../keda-triggers";
+import { objectMeta, sortedRecord } from "./metadata";
+import { FunctionAppSpec, objectNames } from "./spec";
+
+/**
+ * The KEDA HTTP add-on's routing and scaling object (`http.keda.sh/v1beta1`, add-on
+ * 0.15+). No schema package ships it, so its type lives here.
+ */
+export interface IInterceptorRoute {
+  readonly apiVersion: "http.keda.sh/v1beta1";
+  readonly kind: "InterceptorRoute";
+  readonly metadata: IObjectMeta;
+  readonly spec: {
+    readonly target: { readonly service: string; readonly port: number };
+    readonly rules?: ReadonlyArray<{ readonly hosts?: readonly string[] }>;
+    readonly scalingMetric: { readonly concurrency: { readonly targetValue: number } };
+  };
+}
+
+/** KEDA's metric types that `fallback` cannot serve (it only replaces AverageValue metrics). */
+const NO_FALLBACK_TYPES = new Set(["cpu", "memory"]);
+
+/** The worker's ScaledObject (KEDA v2 API, `keda.sh/v1alpha1`); none without triggers. */
+export function renderWorkerScaledObject(spec: FunctionAppSpec): IScaledObject | undefined {
+  const { scaling } = spec;
+  // KEDA rejects a ScaledObject without triggers; such a worker runs at a fixed size instead.
+  if (scaling.triggers.length === 0) return undefined;
+  const names = objectNames(spec.name);
+  const fallback =
+    scaling.fallback !== undefined && !scaling.triggers.some((t) => NO_FALLBACK_TYPES.has(t.type)) ? scaling.fallback : undefined;
+  return {
+    apiVersion: "keda.sh/v1alpha1",
+    kind: "ScaledObject",
+    metadata: objectMeta(spec, names.scaledObject, "worker"),
+    spec: {
+      scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: names.workerDeployment },
+      minReplicaCount: scaling.minReplicas,
+      maxReplicaCount: scaling.maxReplicas,
+      pollingInterval: scaling.pollingInterval,
+      cooldownPeriod: scaling.cooldownPeriod,
+      ...(fallback !== undefined ? { fallback: { failureThreshold: fallback.failureThreshold, replicas: fallback.replicas } } : {}),
+      ...advanced(spec),
+      triggers: scaling.triggers.map(renderTrigger),
+    },
+  };
+}
+
+/** The HTTP Deployment's ScaledObject for the cpu and HTTP add-on choices. */
+export function renderHttpScaledObject(spec: FunctionAppSpec): IScaledObject | undefined {
+  const scaling = spec.http.scaling;
+  if (scaling.mode === "fixed" || spec.httpFunctions.length === 0) return undefined;
+  const names = objectNames(spec.name);
+  const trigger: KedaTrigger =
+    scaling.mode === "cpu"
+      ? { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: String(scaling.utilization) } }
+      : {
+          type: "external-push",
+          name: "http-requests",
+          metadata: { scalerAddress: scaling.scalerAddress, interceptorRoute: names.interceptorRoute },
+        };
+  return {
+    apiVersion: "keda.sh/v1alpha1",
+    kind: "ScaledObject",
+    metadata: objectMeta(spec, names.httpScaledObject, "http"),
+    spec: {
+      scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: names.httpDeployment },
+      minReplicaCount: scaling.minReplicas,
+      maxReplicaCount: scaling.maxReplicas,
+      pollingInterval: spec.scaling.pollingInterval,
+      cooldownPeriod: spec.scaling.cooldownPeriod,
+      ...advanced(spec),
+      triggers: [renderTrigger(trigger)],
+    },
+  };
+}
+
+/** Routes requests for the app through the add-on's interceptor and reports concurrency. */
+export function renderInterceptorRoute(spec: FunctionAppSpec): IInterceptorRoute | undefined {
+  const scaling = spec.http.scaling;
+  if (scaling.mode !== "keda-http-add-on" || spec.httpFunctions.length === 0) return undefined;
+  const names = objectNames(spec.name);
+  return {
+    apiVersion: "http.keda.sh/v1beta1",
+    kind: "InterceptorRoute",
+    metadata: objectMeta(spec, names.interceptorRoute, "http"),
+    spec: {
+      target: { service: names.service, port: spec.http.servicePort },
+      ...(scaling.hosts.length > 0 ? { rules: [{ hosts: [...scaling.hosts] }] } : {}),
+      scalingMetric: { concurrency: { targetValue: scaling.targetConcurrency } },
+    },
+  };
+}
+
+function advanced(spec: FunctionAppSpec): Pick<IScaledObject["spec"], "advanced"> {
+  const behavior = spec.scaling.behavior;
+  return behavior === undefined ? {} : { advanced: { horizontalPodAutoscalerConfig: { behavior } } };
+}
+
+function renderTrigger(t: KedaTrigger): IScaledObject["spec"]["triggers"][number] {
+  return {
+    type: t.type,
+    ...(t.name !== undefined ? { name: t.name } : {}),
+    ...(t.metricType !== undefined ? { metricType: t.metricType } : {}),
+    metadata: sortedRecord(t.metadata),
+    ...(t.authenticationRef !== undefined ? { authenticationRef: { name: t.authenticationRef.name } } : {}),
+  };
+}

@@ -1,0 +1,85 @@
+/** Where a check comes from; `project` marks rules of this project with no third-party ID. */
+export type PolicySource = "checkov" | "trivy" | "kube-score" | "kube-linter" | "pod-security" | "project";
+
+/** `error` fails synth; `warning` is advisory and only annotates. */
+export type PolicyLevel = "error" | "warning";
+
+/** The cdk-nag outcome of one rule on one resource. */
+export type RuleOutcome =
+  | { readonly status: "compliant" }
+  | { readonly status: "not-applicable" }
+  | { readonly status: "non-compliant"; readonly finding: string };
+
+/** One resource of a synthesized stack: its Terraform type, logical id, construct path and config. */
+export interface StackResource {
+  readonly type: string;
+  readonly logicalId: string;
+  /** Construct path from the resource's `//` metadata, e.g. `dev-cluster/cluster`. */
+  readonly path: string;
+  /** The resource's attributes as Terraform JSON (snake_case, references as `${...}`). */
+  readonly config: Record<string, any>;
+}
+
+/** A synthesized stack (`cdk.tf.json`), as the rules read it. */
+export interface StackDocument {
+  readonly resource?: Record<string, Record<string, Record<string, any>>>;
+  readonly [block: string]: unknown;
+}
+
+/** A policy check in the cdk-nag shape: evaluated against every resource of every stack. */
+export interface PolicyRule {
+  /** The check's ID in its source tool, e.g. `CKV_AZURE_141`, `AZU-0042`, `kube-score:label-values`. */
+  readonly id: string;
+  /** IDs of other tools that check the same thing; reported together with `id`. @default [] */
+  readonly alsoKnownAs?: readonly string[];
+  readonly source: PolicySource;
+  readonly level: PolicyLevel;
+  /** What a compliant resource looks like, in one sentence. */
+  readonly description: string;
+  /** How to become compliant. */
+  readonly fix: string;
+  evaluate(resource: StackResource, stack: StackDocument): RuleOutcome;
+}
+
+export const COMPLIANT: RuleOutcome = { status: "compliant" };
+export const NOT_APPLICABLE: RuleOutcome = { status: "not-applicable" };
+
+export function nonCompliant(finding: string): RuleOutcome {
+  return { status: "non-compliant", finding };
+}
+
+/** Every ID a rule answers to. */
+export function ruleIds(rule: PolicyRule): string[] {
+  return [rule.id, ...(rule.alsoKnownAs ?? [])];
+}
+
+type RuleHeader = Omit<PolicyRule, "evaluate">;
+
+/**
+ * A rule over Terraform resources of the given types: `check` returns a finding, or
+ * undefined when the resource complies. Other types are not applicable.
+ */
+export function resourceRule(
+  header: RuleHeader & { readonly resourceTypes: readonly string[] },
+  check: (config: Record<string, any>, stack: StackDocument) => string | undefined | RuleOutcome,
+): PolicyRule {
+  const { resourceTypes, ...rest } = header;
+  return {
+    ...rest,
+    evaluate(resource, stack) {
+      if (!resourceTypes.includes(resource.type)) return NOT_APPLICABLE;
+      return toOutcome(check(resource.config, stack));
+    },
+  };
+}
+
+export function toOutcome(result: string | undefined | RuleOutcome): RuleOutcome {
+  if (result === undefined) return COMPLIANT;
+  return typeof result === "string" ? nonCompliant(result) : result;
+}
+
+/** The first element of a Terraform block that cdktf may emit as an object or a one-element list. */
+export function block(value: unknown): Record<string, any> | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "object" && first !== null ? (first as Record<string, any>) : undefined;
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// `npm run gates`: the third-party checks that run on this machine, over what the
+// project generates. One summary line per gate; exit 1 on any finding.
+"use strict";
+const { spawnSync } = require("node:child_process");
+const { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } = require("node:fs");
+const { tmpdir } = require("node:os");
+const { join } = require("node:path");
+const { validateObject, manifestObjects } = require("./kubernetes-schema.cjs");
+const { checkFinalUser } = require("./dockerfile-user.cjs");
+const { scanForSecrets, scannedFiles } = require("./secret-scan.cjs");
+
+const root = join(__dirname, "..", "..");
+const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
+const results = [];
+
+function gate(name, run) {
+  let outcome;
+  try {
+    outcome = run();
+  } catch (error) {
+    outcome = { status: "fail", detail: error.message };
+  }
+  results.push({ name, ...outcome });
+  if (outcome.output) process.stdout.write(`${outcome.output}\n`);
+  console.log(`gate ${name}: ${outcome.status.toUpperCase()} - ${outcome.detail}`);
+}
+
+function run(cmd, args, options = {}) {
+  return spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", ...options });
+}
+
+/** Synthesizes an environment; dev goes to cdktf.out (what `npm run synth` writes). */
+function synth(environment, outdir) {
+  const result = run(process.execPath, ["scripts/run-app.mjs"], { env: { ...env, DEPLOY_ENV: environment, CDKTF_OUTDIR: outdir } });
+  if (result.status !== 0) throw new Error(`synth of ${environment} failed:\n${result.stderr}`);
+  return outdir;
+}
+
+function stacksOf(outdir) {
+  const dir = join(outdir, "stacks");
+  return readdirSync(dir).sort().map((name) => ({ name, file: join(dir, name, "cdk.tf.json") }));
+}
+
+const outdirs = {};
+gate("synth", () => {
+  outdirs.dev = synth("dev", join(root, "cdktf.out"));
+  outdirs.prod = synth("prod", mkdtempSync(join(tmpdir(), "gates-prod-")));
+  const count = Object.values(outdirs).reduce((n, dir) => n + stacksOf(dir).length, 0);
+  return { status: "pass", detail: `dev and prod synthesized, ${count} stacks` };
+});
+
+const yamlFiles = [];
+gate("yaml-export", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  if (!pkg.scripts?.manifests) return { status: "skip", detail: "no `npm run manifests` script: manifests are checked from cdktf.out" };
+  const dir = mkdtempSync(join(tmpdir(), "gates-yaml-"));
+  for (const environment of ["dev", "prod"]) {
+    const result = run("npm", ["run", "--silent", "manifests"], { env: { ...env, DEPLOY_ENV: environment } });
+    if (result.status !== 0) return { status: "fail", detail: `npm run manifests (${environment}) failed: ${result.stderr.trim()}` };
+    const file = join(dir, `${environment}.yaml`);
+    writeFileSync(file, result.stdout);
+    yamlFiles.push(file);
+  }
+  return { status: "pass", detail: `exported ${yamlFiles.length} YAML streams` };
+});
+
+gate("kubernetes-schema", () => {
+  const errors = [];
+  let count = 0;
+  const objects = [];
+  for (const dir of Object.values(outdirs)) {
+    for (const stack of stacksOf(dir)) objects.push(...manifestObjects(JSON.parse(readFileSync(stack.file, "utf8"))));
+  }
+  if (yamlFiles.length > 0) {
+    const YAML = require("yaml");
+    for (const file of yamlFiles) {
+      for (const doc of YAML.parseAllDocuments(readFileSync(file, "utf8"))) if (doc.contents) objects.push(doc.toJS());
+    }
+  }
+  for (const object of objects) {
+    count += 1;
+    errors.push(...validateObject(object));
+  }
+  if (count === 0) return { status: "fail", detail: "no Kubernetes objects found" };
+  return errors.length === 0
+    ? { status: "pass", detail: `${count} objects valid against kubernetes-models 4.5.1 / @kubernetes-models/keda 0.4.2` }
+    : { status: "fail", detail: `${errors.length} schema errors in ${count} objects`, output: errors.join("\n") };
+});
+
+gate("secretlint", () => {
+  const scanDir = mkdtempSync(join(tmpdir(), "gates-secrets-"));
+  cpSync(outdirs.dev, join(scanDir, "dev"), { recursive: true });
+  cpSync(outdirs.prod, join(scanDir, "prod"), { recursive: true });
+  yamlFiles.forEach((file, i) => cpSync(file, join(scanDir, `export-${i}.yaml`)));
+  const inOutput = scanForSecrets(scannedFiles(scanDir, scanDir), scanDir);
+  const inApp = scanForSecrets(scannedFiles(join(root, "function-app")));
+  const failed = [inOutput, inApp].filter((r) => r.status !== 0);
+  rmSync(scanDir, { recursive: true, force: true });
+  return failed.length === 0
+    ? { status: "pass", detail: "0 findings in cdktf.out (dev, prod), the YAML export and function-app/" }
+    : { status: "fail", detail: "secrets found", output: failed.map((r) => r.output).join("\n") };
+});
+
+gate("dockerfile", () => {
+  const dockerfile = join(root, "function-app", "Dockerfile");
+  if (!existsSync(dockerfile)) return { status: "fail", detail: "function-app/Dockerfile is missing" };
+  const lint = run(process.execPath, [join(root, "node_modules", "dockerfilelint", "bin", "dockerfilelint"), "-o", "cli", dockerfile]);
+  const user = checkFinalUser(readFileSync(dockerfile, "utf8"));
+  const problems = [...(lint.status === 0 ? [] : [lint.stdout.trim()]), ...user.map((u) => `USER: ${u}`)];
+  return problems.length === 0
+    ? { status: "pass", detail: "dockerfilelint: none found; final USER is numeric non-root" }
+    : { status: "fail", detail: `${problems.length} problem(s)`, output: problems.join("\n") };
+});
+
+gate("terraform-providers", () => {
+  const probe = run("terraform", ["version"]);
+  if (probe.error || probe.status !== 0) return { status: "skip", detail: "no terraform binary on PATH: structural check skipped" };
+  const failures = [];
+  let count = 0;
+  for (const dir of Object.values(outdirs)) {
+    for (const stack of stacksOf(dir)) {
+      const work = mkdtempSync(join(tmpdir(), `gates-tf-${stack.name}-`));
+      const json = JSON.parse(readFileSync(stack.file, "utf8"));
+      delete json.terraform.backend;
+      delete json.terraform.cloud;
+      writeFileSync(join(work, "cdk.tf.json"), JSON.stringify(json, null, 2));
+      const result = run("terraform", ["providers"], { cwd: work, env: { ...env, TF_CLI_CONFIG_FILE: "/dev/null", TF_IN_AUTOMATION: "1" } });
+      count += 1;
+      if (result.status !== 0) failures.push(`${stack.name}: ${result.stderr.trim()}`);
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  return failures.length === 0
+    ? { status: "pass", detail: `terraform providers parsed ${count} stacks` }
+    : { status: "fail", detail: `${failures.length} of ${count} stacks rejected`, output: failures.join("\n") };
+});
+
+if (outdirs.prod) rmSync(outdirs.prod, { recursive: true, force: true });
+const failed = results.filter((r) => r.status === "fail");
+const passed = results.filter((r) => r.status === "pass").length;
+const skipped = results.filter((r) => r.status === "skip").length;
+console.log(`gates: ${passed} passed, ${failed.length} failed, ${skipped} skipped`);
+process.exit(failed.length === 0 ? 0 : 1);
