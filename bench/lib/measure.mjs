@@ -64,8 +64,9 @@ function run(file, args, options) {
 // stdout is kept too: tsc prints its errors there.
 function settle(child) {
   let stderr = "";
+  // The tail is what matters: jest's summary, the last error.
   const keep = (chunk) => {
-    if (stderr.length < 65536) stderr += chunk;
+    stderr = (stderr + chunk).slice(-65536);
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);

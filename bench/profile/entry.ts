@@ -3,7 +3,7 @@
  * bundle loads exactly the modules a synth loads, and the profile then times the
  * construct tree and `app.synth()` on their own.
  */
-export { App } from "cdktf";
+export { App, TerraformStack } from "cdktf";
 export { addEnvironment } from "../../stacks/app";
 export { environmentConfig } from "../../config";
 export { readDockerContext, stageDockerContext } from "../../constructs/core/content-hash";

@@ -105,15 +105,14 @@ test("answers 500 when storage is not configured, keeping the details in the log
 });
 
 describe("the registered handler", () => {
-  const saved = { ...process.env };
+  const isStorageSetting = (key: string): boolean => key.toLowerCase().startsWith("azurewebjobsstorage");
+  const saved = Object.entries(process.env).filter(([key]) => isStorageSetting(key));
   afterEach(() => {
-    process.env = { ...saved };
+    for (const [key, value] of saved) process.env[key] = value;
   });
 
   test("reads AzureWebJobsStorage* from the environment and explains what is missing", async () => {
-    for (const key of Object.keys(process.env)) {
-      if (key.toLowerCase().startsWith("azurewebjobsstorage")) delete process.env[key];
-    }
+    for (const [key] of saved) delete process.env[key];
     const { context, logs } = testContext();
     expect(await enqueue(post('{"text":"hi"}'), context)).toMatchObject({ status: 500 });
     expect(logs[0]?.message).toMatch(/No storage connection configured for "AzureWebJobsStorage"\. Set AzureWebJobsStorage to a storage account connection string, or use an identity-based connection/);

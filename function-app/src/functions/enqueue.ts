@@ -1,5 +1,5 @@
 import { app, type HttpHandler, type HttpResponseInit } from "@azure/functions";
-import { isJsonContentType } from "../lib/greeting";
+import { isJsonContentType } from "../lib/content-type";
 import { storageJobQueue, type JobQueue } from "../lib/job-queue";
 import { createJob, encodeJobMessage, JOBS_QUEUE_NAME, MAX_QUEUE_MESSAGE_BYTES, validateJobRequest } from "../lib/jobs";
 import { openQueue, storageClientsFromSettings } from "../lib/storage-clients";

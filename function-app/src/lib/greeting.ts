@@ -1,3 +1,5 @@
+import { isJsonContentType } from "./content-type";
+
 /** Who `hello` greets when no name is given (as in the `func new` HTTP template). */
 export const DEFAULT_NAME = "world";
 /** Longest name `hello` accepts. */
@@ -52,13 +54,6 @@ export function nameFrom(source: NameSource): NameResult {
 /** The greeting text. */
 export function greeting(name: string): string {
   return `Hello, ${name}!`;
-}
-
-/** True for `application/json` and `application/*+json`, with or without parameters. */
-export function isJsonContentType(contentType: string | null): boolean {
-  if (contentType === null) return false;
-  const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
-  return mediaType === "application/json" || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
 }
 
 function checked(name: string): NameResult {
