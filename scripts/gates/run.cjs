@@ -30,7 +30,7 @@ function run(cmd, args, options = {}) {
   return spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", ...options });
 }
 
-/** Synthesizes an environment; dev goes to cdktf.out (what `npm run synth` writes). */
+/** Synthesizes an environment into a fresh folder, so no stale stack of an earlier synth is checked. */
 function synth(environment, outdir) {
   const result = run(process.execPath, ["scripts/run-app.mjs"], { env: { ...env, DEPLOY_ENV: environment, CDKTF_OUTDIR: outdir } });
   if (result.status !== 0) throw new Error(`synth of ${environment} failed:\n${result.stderr}`);
@@ -44,17 +44,18 @@ function stacksOf(outdir) {
 
 const outdirs = {};
 gate("synth", () => {
-  outdirs.dev = synth("dev", join(root, "cdktf.out"));
+  outdirs.dev = synth("dev", mkdtempSync(join(tmpdir(), "gates-dev-")));
   outdirs.prod = synth("prod", mkdtempSync(join(tmpdir(), "gates-prod-")));
   const count = Object.values(outdirs).reduce((n, dir) => n + stacksOf(dir).length, 0);
   return { status: "pass", detail: `dev and prod synthesized, ${count} stacks` };
 });
 
 const yamlFiles = [];
+const yamlDir = mkdtempSync(join(tmpdir(), "gates-yaml-"));
 gate("yaml-export", () => {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   if (!pkg.scripts?.manifests) return { status: "skip", detail: "no `npm run manifests` script: manifests are checked from cdktf.out" };
-  const dir = mkdtempSync(join(tmpdir(), "gates-yaml-"));
+  const dir = yamlDir;
   for (const environment of ["dev", "prod"]) {
     const result = run("npm", ["run", "--silent", "manifests"], { env: { ...env, DEPLOY_ENV: environment } });
     if (result.status !== 0) return { status: "fail", detail: `npm run manifests (${environment}) failed: ${result.stderr.trim()}` };
@@ -98,7 +99,7 @@ gate("secretlint", () => {
   const failed = [inOutput, inApp].filter((r) => r.status !== 0);
   rmSync(scanDir, { recursive: true, force: true });
   return failed.length === 0
-    ? { status: "pass", detail: "0 findings in cdktf.out (dev, prod), the YAML export and function-app/" }
+    ? { status: "pass", detail: "0 findings in the synthesized stacks (dev, prod), the YAML export and function-app/" }
     : { status: "fail", detail: "secrets found", output: failed.map((r) => r.output).join("\n") };
 });
 
@@ -136,7 +137,7 @@ gate("terraform-providers", () => {
     : { status: "fail", detail: `${failures.length} of ${count} stacks rejected`, output: failures.join("\n") };
 });
 
-if (outdirs.prod) rmSync(outdirs.prod, { recursive: true, force: true });
+for (const dir of [...Object.values(outdirs), yamlDir]) rmSync(dir, { recursive: true, force: true });
 const failed = results.filter((r) => r.status === "fail");
 const passed = results.filter((r) => r.status === "pass").length;
 const skipped = results.filter((r) => r.status === "skip").length;
