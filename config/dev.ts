@@ -19,6 +19,13 @@ export const dev: EnvironmentConfig = {
     trustPolicyEnabled: false,
     dataEndpointEnabled: false,
     exportPolicyEnabled: true,
+    policyExceptions: [
+      {
+        ids: ["CKV_AZURE_139", "CKV_AZURE_164", "CKV_AZURE_165", "CKV_AZURE_166", "CKV_AZURE_167", "CKV_AZURE_233", "CKV_AZURE_237"],
+        reason:
+          "The dev registry is Standard to save the Premium surcharge: private access, geo-replication, retention, zone redundancy, data endpoints, quarantine and trust policy are Premium-only. Access stays Entra-only (no admin user, no anonymous pull); prod runs Premium with them on.",
+      },
+    ],
   },
   cluster: {
     resourceGroupName: "rg-kedafn-dev-cluster",
@@ -33,22 +40,29 @@ export const dev: EnvironmentConfig = {
     azurePolicyEnabled: true,
     systemNodePool: {
       name: "system",
-      vmSize: "Standard_D2s_v5",
+      // Ddsv5: a 75 GiB local temp disk holds the ephemeral OS disk (Dsv5 sizes have no local disk).
+      vmSize: "Standard_D2ds_v5",
       nodeCount: 1,
       maxPods: 110,
       osSku: "AzureLinux",
       temporaryNameForRotation: "systemtmp",
       maxSurge: "33%",
+      osDiskType: "Ephemeral",
+      osDiskSizeGb: 64,
+      hostEncryptionEnabled: true,
     },
     userNodePool: {
       name: "user",
-      vmSize: "Standard_D2s_v5",
+      vmSize: "Standard_D2ds_v5",
       minCount: 1,
       maxCount: 3,
       maxPods: 110,
       osSku: "AzureLinux",
       temporaryNameForRotation: "usertmp",
       maxSurge: "33%",
+      osDiskType: "Ephemeral",
+      osDiskSizeGb: 64,
+      hostEncryptionEnabled: true,
     },
     network: {
       mode: "overlay",
@@ -60,6 +74,7 @@ export const dev: EnvironmentConfig = {
       serviceCidr: "10.0.0.0/16",
       dnsServiceIp: "10.0.0.10",
       apiServerAuthorizedIpRanges: [],
+      privateClusterEnabled: false,
     },
     monitoring: { retentionInDays: 30, dailyQuotaGb: 1 },
     keda: {
@@ -68,6 +83,24 @@ export const dev: EnvironmentConfig = {
       httpAddOn: { enabled: false, chartVersion: "0.15.0" },
     },
     virtualNodes: { enabled: false, subnetPrefix: "10.225.0.0/16" },
+    keyVaultSecretsProvider: { enabled: true, secretRotationInterval: "2m" },
+    diskEncryptionSetId: null,
+    policyExceptions: [
+      {
+        ids: ["CKV_AZURE_170"],
+        reason: "The Free tier (no uptime SLA) keeps the dev control plane free of charge; prod runs the Standard tier with its SLA.",
+      },
+      {
+        ids: ["CKV_AZURE_115", "CKV_AZURE_6"],
+        reason:
+          "dev is deployed from laptops and Terraform Cloud runners whose addresses are neither in the VNet nor stable, so the API server stays public and unfiltered; it accepts Entra ID tokens only (local accounts off, Azure RBAC). prod is private.",
+      },
+      {
+        ids: ["CKV_AZURE_117"],
+        reason:
+          "dev keeps platform-managed disk keys: a customer-managed key needs a Key Vault with purge protection and a disk encryption set, and dev nodes hold no production data (ephemeral OS disks, encryption at host on). prod sets diskEncryptionSetId.",
+      },
+    ],
   },
   workload: {
     resourceGroupName: "rg-kedafn-dev-workload",

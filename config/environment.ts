@@ -62,12 +62,26 @@ export interface CloudBackendConfig {
   readonly remoteExecution: boolean;
 }
 
+/**
+ * Policy checks an environment deliberately does not meet, and why. The stack suppresses the listed
+ * check IDs on its main resource (the registry or the cluster) only; keep the list short: every entry
+ * is a risk someone accepted.
+ */
+export interface PolicyException {
+  /** Check IDs (e.g. `CKV_AZURE_170`) that share the reason. */
+  readonly ids: readonly string[];
+  /** Why the risk is acceptable here, at least 40 characters a reviewer can judge. */
+  readonly reason: string;
+}
+
 export interface RegistryConfig extends Omit<RegistrySettings, "location"> {
   readonly resourceGroupName: string;
+  readonly policyExceptions: readonly PolicyException[];
 }
 
 export interface ClusterConfig extends ClusterSettings {
   readonly resourceGroupName: string;
+  readonly policyExceptions: readonly PolicyException[];
 }
 
 export interface WorkloadConfig {
@@ -92,4 +106,31 @@ export interface FunctionAppConfig {
   readonly maxReplicas: number;
   readonly httpReplicas: number;
   readonly serviceType: "ClusterIP" | "LoadBalancer" | "NodePort";
+  /** Where the image comes from. @default { source: "docker-build" } */
+  readonly image?: FunctionAppImageConfig;
+  /**
+   * Non-secret app settings (environment variables) of the pods; `%Name%` in the functions
+   * manifest (e.g. a queue name) resolves against them. @default {}
+   */
+  readonly settings?: Readonly<Record<string, string>>;
+  /**
+   * Let worker pods burst to AKS virtual nodes (needs `cluster.virtualNodes.enabled`).
+   * Virtual-node pods get no workload identity token, which this stack's storage connection needs.
+   * @default false
+   */
+  readonly burstToVirtualNodes?: boolean;
 }
+
+/**
+ * Where the workload stack gets the function app's image:
+ * - `docker-build`: the local Docker daemon builds and pushes it during apply.
+ * - `acr-task`: an ACR Task builds `contextPath` (a Git URL with branch and folder, e.g.
+ *   `https://github.com/org/repo.git#main:function-app`) in Azure: no Docker daemon needed, as on
+ *   Terraform Cloud's remote runners. The token that reads `contextPath` comes from the stack's
+ *   sensitive variable `image_context_access_token` (`TF_VAR_image_context_access_token`), never from this file.
+ * - `reference`: an image that already exists, pinned by tag or digest.
+ */
+export type FunctionAppImageConfig =
+  | { readonly source: "docker-build" }
+  | { readonly source: "acr-task"; readonly contextPath: string; /** @default "Dockerfile" */ readonly dockerfilePath?: string }
+  | { readonly source: "reference"; readonly reference: string };

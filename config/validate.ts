@@ -1,7 +1,21 @@
+import {
+  AUTOMATIC_UPGRADE_CHANNELS,
+  CLUSTER_SKU_TIERS,
+  NETWORK_DATA_PLANES,
+  NETWORK_MODES,
+  NETWORK_POLICY_ENGINES,
+  NODE_OS_SKUS,
+  NODE_OS_UPGRADE_CHANNELS,
+  OS_DISK_TYPES,
+  WEEK_DAYS,
+} from "../constructs/aks-cluster/settings";
+import { REGISTRY_SKUS } from "../constructs/container-registry/settings";
 import { checkResourceGroupName, checkStorageAccountName } from "../constructs/core/azure-names";
 import { checkDnsLabel } from "../constructs/core/kubernetes-names";
 import { Rule, ValidationError, Violation } from "../constructs/core/validation";
-import { EnvironmentConfig } from "./environment";
+import { ALL_RULES } from "../constructs/policy/all-rules";
+import { ruleIds } from "../constructs/policy/policy-rule";
+import { EnvironmentConfig, PolicyException } from "./environment";
 
 const CONTAINER_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
 const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
@@ -9,6 +23,57 @@ const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
 const LONGEST_STACK_SUFFIX = "-registry";
 
 type R = Rule<EnvironmentConfig>;
+
+export const BACKEND_TYPES = ["local", "azurerm", "cloud"] as const;
+export const KUBELOGIN_MODES = ["azurecli", "workloadidentity", "spn"] as const;
+
+/**
+ * TypeScript's unions vanish at runtime: config loaded from JS or JSON can carry any string, and
+ * Azure would only refuse it at apply, after earlier stacks deployed. So every closed choice that
+ * reaches Azure or Terraform is checked against its list.
+ */
+function oneOf(property: string, value: unknown, allowed: readonly string[]): Violation | undefined {
+  if (typeof value === "string" && allowed.includes(value)) return undefined;
+  return {
+    property,
+    value,
+    rule: `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+    fix: `use one of the listed values (they are case-sensitive)`,
+  };
+}
+
+const choices: R[] = [
+  (c) => oneOf("backend.type", c.backend.type, BACKEND_TYPES),
+  (c) => oneOf("registry.sku", c.registry.sku, REGISTRY_SKUS),
+  (c) => oneOf("cluster.skuTier", c.cluster.skuTier, CLUSTER_SKU_TIERS),
+  (c) => oneOf("cluster.automaticUpgradeChannel", c.cluster.automaticUpgradeChannel, AUTOMATIC_UPGRADE_CHANNELS),
+  (c) => oneOf("cluster.nodeOsUpgradeChannel", c.cluster.nodeOsUpgradeChannel, NODE_OS_UPGRADE_CHANNELS),
+  (c) => oneOf("cluster.maintenanceWindow.dayOfWeek", c.cluster.maintenanceWindow.dayOfWeek, WEEK_DAYS),
+  (c) => oneOf("cluster.network.mode", c.cluster.network.mode, NETWORK_MODES),
+  (c) => oneOf("cluster.network.dataPlane", c.cluster.network.dataPlane, NETWORK_DATA_PLANES),
+  (c) => oneOf("cluster.network.policy", c.cluster.network.policy, NETWORK_POLICY_ENGINES),
+  ...(["systemNodePool", "userNodePool"] as const).flatMap((pool): R[] => [
+    (c) => oneOf(`cluster.${pool}.osSku`, c.cluster[pool].osSku, NODE_OS_SKUS),
+    (c) => oneOf(`cluster.${pool}.osDiskType`, c.cluster[pool].osDiskType, OS_DISK_TYPES),
+  ]),
+  (c) => oneOf("workload.kubeloginMode", c.workload.kubeloginMode, KUBELOGIN_MODES),
+];
+
+const KNOWN_CHECK_IDS: ReadonlySet<string> = new Set(ALL_RULES.flatMap(ruleIds));
+
+function exceptionViolations(property: string, exceptions: readonly PolicyException[]): Violation[] {
+  return exceptions.flatMap((e, i): Violation[] => {
+    const unknown = e.ids.filter((id) => !KNOWN_CHECK_IDS.has(id));
+    return [
+      ...(e.ids.length === 0 || unknown.length > 0
+        ? [{ property: `${property}[${i}].ids`, value: e.ids, rule: `must list known check IDs (${JSON.stringify(unknown[0] ?? "none listed")} is not one)`, fix: "use the IDs the synth warnings print, e.g. \"CKV_AZURE_170\"" }]
+        : []),
+      ...(e.reason.trim().length < 40
+        ? [{ property: `${property}[${i}].reason`, value: e.reason, rule: "must give a reason of at least 40 characters a reviewer can judge", fix: "say why the risk is acceptable in this environment" }]
+        : []),
+    ];
+  });
+}
 
 // Rules that span more than one stack's settings. Each stack's own settings are checked by its
 // rule table (constructs/aks-cluster/rules.ts, constructs/container-registry/rules.ts).
@@ -63,11 +128,33 @@ const rules: R[] = [
           fix: 'use "workloadidentity" (dynamic provider credentials) or "spn" (AZURE_CLIENT_ID/AZURE_CLIENT_SECRET workspace variables), or set backend.remoteExecution to false',
         }
       : undefined,
+  (c) =>
+    c.workload.functionApp.burstToVirtualNodes === true && !c.cluster.virtualNodes.enabled
+      ? {
+          property: "workload.functionApp.burstToVirtualNodes",
+          value: true,
+          rule: "needs virtual nodes in the cluster (cluster.virtualNodes.enabled is false): no node would take the burst",
+          fix: "set cluster.virtualNodes.enabled to true, or leave burstToVirtualNodes off",
+        }
+      : undefined,
+  (c) =>
+    c.workload.functionApp.burstToVirtualNodes === true
+      ? {
+          property: "workload.functionApp.burstToVirtualNodes",
+          value: true,
+          rule: "virtual-node (ACI) pods get no workload identity token, and the workload stack connects the app to its storage account only with workload identity (shared keys are disabled)",
+          fix: "leave burstToVirtualNodes off, or deploy the app with KedaFunctionApp in connectionMode \"connection-string\" outside this stack",
+        }
+      : undefined,
 ];
 
 /** Every cross-stack violation of an environment's config (empty when it is consistent). */
 export function environmentViolations(config: EnvironmentConfig): Violation[] {
-  return rules.map((rule) => rule(config)).filter((v): v is Violation => v !== undefined);
+  return [
+    ...[...choices, ...rules].map((rule) => rule(config)).filter((v): v is Violation => v !== undefined),
+    ...exceptionViolations("registry.policyExceptions", config.registry.policyExceptions),
+    ...exceptionViolations("cluster.policyExceptions", config.cluster.policyExceptions),
+  ];
 }
 
 /** Throws one error listing every cross-stack violation, naming the config file to edit. */

@@ -49,6 +49,7 @@ export function addEnvironment(app: App, config: EnvironmentConfig): ProjectStac
     ...shared,
     workload: config.workload,
     loginServer: registry.loginServer,
+    registryId: registry.registryId,
     cluster: {
       host: cluster.host,
       clusterCaCertificate: cluster.clusterCaCertificate,

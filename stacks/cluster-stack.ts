@@ -8,8 +8,16 @@ import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
 import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 import { TerraformOutput } from "cdktf";
+import { suppressPolicy } from "../constructs/policy/policy-pack";
 import { ClusterConfig } from "../config/environment";
-import { apiServerAccessProfile, networkProfile, weeklyWindow, zonesOrUndefined } from "../constructs/aks-cluster/render";
+import {
+  apiServerAccessProfile,
+  keyVaultSecretsProvider,
+  networkProfile,
+  osDisk,
+  weeklyWindow,
+  zonesOrUndefined,
+} from "../constructs/aks-cluster/render";
 import { clusterRules } from "../constructs/aks-cluster/rules";
 import { validate } from "../constructs/core/validation";
 import { AzureStack, AzureStackProps } from "./azure-stack";
@@ -30,7 +38,9 @@ export interface ServiceAccountRef {
  * AKS with explicit secure defaults: Entra ID sign-in with Azure RBAC and no local accounts, OIDC
  * issuer + workload identity, Azure CNI with a network policy in its own VNet, upgrade channels in a
  * maintenance window, Container Insights, a system pool for critical add-ons and an autoscaled user
- * pool, pull access to the registry, KEDA (add-on) and optional virtual nodes.
+ * pool (ephemeral OS disks and encryption at host where configured), the Key Vault secrets provider
+ * with rotation, an optional private API server and customer-managed disk key, pull access to the
+ * registry, KEDA (add-on) and optional virtual nodes.
  */
 export class ClusterStack extends AzureStack {
   readonly cluster: KubernetesCluster;
@@ -130,6 +140,7 @@ export class ClusterStack extends AzureStack {
         temporaryNameForRotation: config.systemNodePool.temporaryNameForRotation,
         maxPods: config.systemNodePool.maxPods,
         osSku: config.systemNodePool.osSku,
+        ...osDisk(config.systemNodePool),
         zones,
         vnetSubnetId: nodes.id,
         nodePublicIpEnabled: false,
@@ -149,12 +160,18 @@ export class ClusterStack extends AzureStack {
       imageCleanerIntervalHours: 48,
       networkProfile: networkProfile(config.network),
       apiServerAccessProfile: apiServerAccessProfile(config.network),
+      privateClusterEnabled: config.network.privateClusterEnabled,
+      diskEncryptionSetId: config.diskEncryptionSetId ?? undefined,
+      keyVaultSecretsProvider: keyVaultSecretsProvider(config.keyVaultSecretsProvider),
       omsAgent: { logAnalyticsWorkspaceId: logs.id, msiAuthForMonitoringEnabled: true },
       // KEDA as the managed add-on (unless the Helm chart is chosen): its CRDs exist before the workload stack plans.
       workloadAutoscalerProfile: { kedaEnabled: config.keda.addOn },
       aciConnectorLinux: aciSubnet ? { subnetName: aciSubnet.name } : undefined,
       tags: this.tags,
     });
+    for (const exception of config.policyExceptions) {
+      for (const id of exception.ids) suppressPolicy(this.cluster, id, exception.reason);
+    }
 
     new KubernetesClusterNodePool(this, "user-pool", {
       name: config.userNodePool.name,
@@ -167,6 +184,7 @@ export class ClusterStack extends AzureStack {
       temporaryNameForRotation: config.userNodePool.temporaryNameForRotation,
       maxPods: config.userNodePool.maxPods,
       osSku: config.userNodePool.osSku,
+      ...osDisk(config.userNodePool),
       zones,
       vnetSubnetId: nodes.id,
       nodePublicIpEnabled: false,

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformOutput } from "cdktf";
+import { suppressPolicy } from "../constructs/policy/policy-pack";
 import { RegistryConfig } from "../config/environment";
 import { registryRules } from "../constructs/container-registry/rules";
 import { validate } from "../constructs/core/validation";
@@ -55,6 +56,9 @@ export class RegistryStack extends AzureStack {
       tags: this.tags,
       lifecycle: { preventDestroy: true },
     });
+    for (const exception of config.policyExceptions) {
+      for (const id of exception.ids) suppressPolicy(this.registry, id, exception.reason);
+    }
     this.registryId = this.registry.id;
     this.loginServer = this.registry.loginServer;
 

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, TerraformOutput } from "cdktf";
+import { Fn, TerraformOutput, TerraformVariable } from "cdktf";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
@@ -10,7 +10,9 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { WorkloadConfig } from "../config/environment";
-import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, readFunctionsManifest } from "../constructs/keda-function-app";
+import { workloadRules } from "../config/workload-rules";
+import { validate } from "../constructs/core/validation";
+import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, readFunctionsManifest, storageQueueNames } from "../constructs/keda-function-app";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 import { kubeloginExec } from "./kubelogin";
 
@@ -29,6 +31,8 @@ export interface WorkloadStackProps extends AzureStackProps {
   readonly cluster: ClusterConnection;
   /** Registry host the image is pushed to. */
   readonly loginServer: string;
+  /** Resource id of the registry: where an ACR Task builds the image (`functionApp.image.source: "acr-task"`). */
+  readonly registryId: string;
 }
 
 /** The function app's storage and its Kubernetes objects, applied to the cluster with Entra ID credentials. */
@@ -38,6 +42,7 @@ export class WorkloadStack extends AzureStack {
   constructor(scope: Construct, id: string, props: WorkloadStackProps) {
     super(scope, id, props, { storageUseAzuread: true });
     const { workload, cluster } = props;
+    validate(this, "WorkloadStack", workload, workloadRules);
     const exec = kubeloginExec(workload.kubeloginMode);
     const clusterCaCertificate = Fn.base64decode(cluster.clusterCaCertificate);
     new KubernetesProvider(this, "kubernetes", { host: cluster.host, clusterCaCertificate, exec: [exec] });
@@ -68,10 +73,6 @@ export class WorkloadStack extends AzureStack {
     const app = workload.functionApp;
     const manifest = readFunctionsManifest(join(app.sourceDirectory, "functions.manifest.json"));
     const hostJson = JSON.parse(readFileSync(join(app.sourceDirectory, "host.json"), "utf8")) as HostJson;
-    for (const queue of queueNames(manifest.functions)) {
-      new StorageQueue(this, `queue-${queue}`, { name: queue, storageAccountId: storage.id });
-    }
-
     const namespace = new Manifest(this, "namespace", {
       manifest: {
         apiVersion: "v1",
@@ -86,12 +87,11 @@ export class WorkloadStack extends AzureStack {
     this.functionApp = new KedaFunctionApp(this, "function-app", {
       name: app.name,
       namespace: workload.namespace,
-      image: ImageSource.fromDockerBuild({
-        directory: app.sourceDirectory,
-        loginServer: props.loginServer,
-        repository: app.repository,
-      }),
+      image: this.imageSource(props),
       functions: manifest.functions,
+      settings: app.settings,
+      // Config holds no secrets (the project policy forbids literal Secret values): a ConfigMap.
+      settingsObjectKind: "ConfigMap",
       hostJson,
       storage: { accountName: storage.name, accountId: storage.id },
       workloadIdentity: {
@@ -104,9 +104,16 @@ export class WorkloadStack extends AzureStack {
       maxReplicas: app.maxReplicas,
       httpScaling: HttpScaling.fixedReplicas(app.httpReplicas),
       serviceType: app.serviceType,
+      burstToVirtualNodes: app.burstToVirtualNodes,
       dependsOn: [namespace],
       tags: this.tags,
     });
+
+    // `%Setting%` names resolve against the settings the pods get; one that cannot be resolved
+    // has already failed synth in the construct's trigger mapping, naming the missing setting.
+    for (const queue of storageQueueNames(manifest.functions, this.functionApp.appSettings).queues) {
+      new StorageQueue(this, `queue-${queue}`, { name: queue, storageAccountId: storage.id });
+    }
 
     new TerraformOutput(this, "image", { value: this.functionApp.imageReference });
     new TerraformOutput(this, "invoke_urls", { value: this.functionApp.invokeUrls });
@@ -114,12 +121,33 @@ export class WorkloadStack extends AzureStack {
       new TerraformOutput(this, "service_address", { value: this.functionApp.serviceAddress });
     }
   }
-}
 
-/** Each queue a trigger listens on, plus the poison queue the host moves failed messages to. */
-function queueNames(functions: readonly { trigger: { type: string; [k: string]: unknown } }[]): string[] {
-  const queues = functions
-    .filter((f) => f.trigger.type.toLowerCase() === "queuetrigger" && typeof f.trigger.queueName === "string")
-    .flatMap((f) => [f.trigger.queueName as string, `${f.trigger.queueName as string}-poison`]);
-  return [...new Set(queues)].sort();
+  /** The image source `functionApp.image` picks (validated by workloadRules). */
+  private imageSource(props: WorkloadStackProps): ImageSource {
+    const app = props.workload.functionApp;
+    const image = app.image ?? { source: "docker-build" };
+    switch (image.source) {
+      case "docker-build":
+        return ImageSource.fromDockerBuild({ directory: app.sourceDirectory, loginServer: props.loginServer, repository: app.repository });
+      case "reference":
+        return ImageSource.fromReference(image.reference);
+      case "acr-task": {
+        const token = new TerraformVariable(this, "image_context_access_token", {
+          type: "string",
+          sensitive: true,
+          nullable: false,
+          description: "Token (e.g. a Git PAT) the ACR Task uses to read functionApp.image.contextPath; set TF_VAR_image_context_access_token.",
+        });
+        return ImageSource.fromAcrTask({
+          directory: app.sourceDirectory,
+          registryId: props.registryId,
+          loginServer: props.loginServer,
+          repository: app.repository,
+          contextPath: image.contextPath,
+          contextAccessToken: token.stringValue,
+          dockerfilePath: image.dockerfilePath,
+        });
+      }
+    }
+  }
 }

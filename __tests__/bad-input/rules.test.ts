@@ -81,6 +81,9 @@ describe("KedaFunctionApp ScaledObject bounds", () => {
     fallback: { failureThreshold: 3, replicas: 2 },
     imagePullSecrets: [],
     burstToVirtualNodes: false,
+    runAsUser: 10001,
+    runAsGroup: 10001,
+    networkPolicy: {},
   } as unknown as ResolvedProps;
 
   function failure(changes: Partial<Record<keyof ResolvedProps, unknown>>): string[] {

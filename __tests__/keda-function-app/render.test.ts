@@ -40,6 +40,8 @@ describe("default object set (func kubernetes deploy parity)", () => {
       "Role/demo-function-keys",
       "RoleBinding/demo-function-keys",
       "TriggerAuthentication/demo-wi",
+      "NetworkPolicy/demo-http",
+      "NetworkPolicy/demo",
       "Service/demo-http",
       "Deployment/demo-http",
       "PodDisruptionBudget/demo-http",
@@ -104,8 +106,8 @@ describe("default object set (func kubernetes deploy parity)", () => {
       const pod = deployment.spec.template.spec;
       const c = container(deployment);
       expect(deployment.spec.strategy.rollingUpdate.maxUnavailable).toBe(0);
-      expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } });
-      expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ["ALL"] }, readOnlyRootFilesystem: false });
+      expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: "RuntimeDefault" } });
+      expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ["ALL"] }, readOnlyRootFilesystem: true });
       expect(c.ports).toEqual([{ name: "http", containerPort: 8080, protocol: "TCP" }]);
       expect(c.readinessProbe.httpGet.path).toBe("/");
       expect(c.livenessProbe.httpGet.path).toBe("/admin/host/ping");
@@ -149,8 +151,8 @@ describe("options", () => {
     expect(find(objects, "Role")).toBeUndefined();
     expect(find(objects, "Secret")).toBeUndefined();
     const http = find(objects, "Deployment", "demo-http");
-    expect(http.spec.template.spec.volumes).toEqual([{ name: "functions-keys", secret: { secretName: "keys" } }]);
-    expect(container(http).volumeMounts).toEqual([{ name: "functions-keys", mountPath: "/run/secrets/functions-keys", readOnly: true }]);
+    expect(http.spec.template.spec.volumes[0]).toEqual({ name: "functions-keys", secret: { secretName: "keys" } });
+    expect(container(http).volumeMounts[0]).toEqual({ name: "functions-keys", mountPath: "/run/secrets/functions-keys", readOnly: true });
     expect(env(http).AzureWebJobsSecretStorageType).toBe("kubernetes");
     expect(env(http).AzureWebJobsKubernetesSecretName).toBeUndefined();
   });

@@ -37,6 +37,8 @@ test("the default config shows the full object set", () => {
     "Role/keda-func-function-keys",
     "RoleBinding/keda-func-function-keys",
     "TriggerAuthentication/keda-func-wi",
+    "NetworkPolicy/keda-func-http",
+    "NetworkPolicy/keda-func",
     "Service/keda-func-http",
     "Deployment/keda-func-http",
     "PodDisruptionBudget/keda-func-http",

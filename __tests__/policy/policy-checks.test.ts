@@ -8,6 +8,9 @@ import {
   findings,
   ruleIds,
 } from "../../constructs/policy";
+import { environments } from "../../config";
+import { PolicyException } from "../../config/environment";
+import { PolicySuppression } from "../../constructs/policy/evaluate";
 import { NON_COMPLIANT_STACK } from "../support/policy-fixtures";
 import { synthEnvironment } from "../support/synth-app";
 
@@ -18,10 +21,25 @@ const results = new Map<string, PolicyResult[]>();
 beforeAll(() => {
   for (const env of ENVIRONMENTS) {
     const app = synthEnvironment(env);
-    const all = Object.keys(app.manifest.stacks).flatMap((name) => evaluateStack(app.stack(name) as never, ALL_RULES, PROJECT_EXCEPTIONS));
+    const suppressions = [...PROJECT_EXCEPTIONS, ...environmentSuppressions(env)];
+    const all = Object.keys(app.manifest.stacks).flatMap((name) => evaluateStack(app.stack(name) as never, ALL_RULES, suppressions));
     results.set(env, all);
   }
 });
+
+/**
+ * An environment's own exceptions as the stacks apply them: on the registry and the cluster
+ * resource only (tests/stacks check that the stacks really attach them).
+ */
+function environmentSuppressions(env: string): PolicySuppression[] {
+  const config = environments[env];
+  const scoped = (exceptions: readonly PolicyException[], path: string) =>
+    exceptions.flatMap((e) => e.ids.map((id): PolicySuppression => ({ id, reason: e.reason, pathPrefix: path })));
+  return [
+    ...scoped(config.registry.policyExceptions, `${env}-registry/registry`),
+    ...scoped(config.cluster.policyExceptions, `${env}-cluster/cluster`),
+  ];
+}
 
 /** One row per check ID (a rule's own ID and the IDs of other tools it stands for). */
 const rows: Array<[string, PolicyRule]> = ALL_RULES.flatMap((rule) => ruleIds(rule).map((id): [string, PolicyRule] => [id, rule]));
@@ -84,6 +102,23 @@ describe("deliberate exceptions", () => {
     const suppressed = ENVIRONMENTS.flatMap((env) => results.get(env)!.filter((r) => r.suppressedBecause !== undefined && ruleIdsOf(r.ruleId).includes(id)));
     expect(suppressed.length).toBeGreaterThan(0);
   });
+
+  // Risks one environment accepts live in its config; prod accepts fewer than dev.
+  test.each([
+    ["dev", 4],
+    ["prod", 2],
+  ] as const)("%s accepts at most %d risks of its own", (env, limit) => {
+    const config = environments[env];
+    expect(config.registry.policyExceptions.length + config.cluster.policyExceptions.length).toBeLessThanOrEqual(limit);
+  });
+
+  test.each(ENVIRONMENTS.flatMap((env) => environmentSuppressions(env).map((s) => [env, s.id, s] as const)))(
+    "%s: %s is still needed (it suppresses a real finding)",
+    (env, id, suppression) => {
+      const suppressed = results.get(env)!.filter((r) => r.suppressedBecause === suppression.reason && ruleIdsOf(r.ruleId).includes(id));
+      expect(suppressed.length).toBeGreaterThan(0);
+    },
+  );
 
   test("known gaps name real rules and never overlap the exceptions", () => {
     for (const id of Object.keys(KNOWN_GAPS)) expect(ALL_RULES.map((r) => r.id)).toContain(id);

@@ -96,7 +96,14 @@ describe("R3 attributes that force replacement are pinned (change them only on p
       "prod",
       {
         registry: [{ name: "acrkedafnprod", zone_redundancy_enabled: true }],
-        cluster: { name: "aks-kedafn-prod", dns_prefix: "aks-kedafn-prod", private_cluster_enabled: false, disk_encryption_set_id: null, default_node_pool: "system", temporary_name_for_rotation: "systemtmp" },
+        cluster: {
+          name: "aks-kedafn-prod",
+          dns_prefix: "aks-kedafn-prod",
+          private_cluster_enabled: true,
+          disk_encryption_set_id: environmentConfig("prod").cluster.diskEncryptionSetId,
+          default_node_pool: "system",
+          temporary_name_for_rotation: "systemtmp",
+        },
         node_pools: ["user"],
         storage_accounts: ["stkedafnprod"],
         resource_groups: ["rg-kedafn-prod-cluster", "rg-kedafn-prod-registry", "rg-kedafn-prod-workload"],

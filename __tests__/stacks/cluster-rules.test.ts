@@ -213,8 +213,54 @@ test.each<[string, DeepPartial<ClusterConfig>, string]>([
     { ...vnodes, virtualNodes: { enabled: true, subnetPrefix: "10.224.128.0/17" } },
     `virtualNodes.subnetPrefix = "10.224.128.0/17": must not overlap network.nodeSubnetPrefix ("10.224.0.0/16"). Fix: pick a range outside 10.224.0.0/16`,
   ],
+  [
+    "OS disk size",
+    { userNodePool: { osDiskSizeGb: 20 } },
+    `userNodePool.osDiskSizeGb = 20: must be a whole number of GiB from 30 to 2048. Fix: use 128, or at most the VM size's local disk for an ephemeral OS disk`,
+  ],
+  [
+    "ephemeral OS disk on a size without a local disk",
+    { systemNodePool: { vmSize: "Standard_D4s_v5" } },
+    `systemNodePool.osDiskType = "Ephemeral": an ephemeral OS disk lives on the VM's local cache or temp disk, and Standard_D4s_v5 has none. Fix: pick a size with a local disk ("Standard_D4ds_v5") or set osDiskType to "Managed"`,
+  ],
+  [
+    "ephemeral OS disk larger than the temp disk",
+    { userNodePool: { osDiskSizeGb: 128 } },
+    `userNodePool.osDiskSizeGb = 128: an ephemeral OS disk must fit the local temp disk of Standard_D2ds_v5 (75 GiB). Fix: set osDiskSizeGb to at most 75, or pick a larger VM size`,
+  ],
+  [
+    "authorized IP ranges on a private cluster",
+    { network: { privateClusterEnabled: true, apiServerAuthorizedIpRanges: ["203.0.113.0/24"] } },
+    `network.apiServerAuthorizedIpRanges = ["203.0.113.0/24"]: authorized IP ranges filter the public API server endpoint, and a private cluster has none. Fix: set network.apiServerAuthorizedIpRanges to [] (reach the private API server from the VNet), or network.privateClusterEnabled to false`,
+  ],
+  [
+    "virtual nodes on a private cluster",
+    { ...vnodes, network: { mode: "vnet", privateClusterEnabled: true } },
+    `network.privateClusterEnabled = true: virtual nodes (the ACI connector) are not supported with a private API server. Fix: set virtualNodes.enabled to false, or network.privateClusterEnabled to false`,
+  ],
+  [
+    "disk encryption set id",
+    { diskEncryptionSetId: "des-kedafn-dev" },
+    `diskEncryptionSetId = "des-kedafn-dev": must be the resource id of a disk encryption set (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>). Fix: copy the id from \`az disk-encryption-set show --query id\`, or use null for platform-managed keys`,
+  ],
+  [
+    "secret rotation interval",
+    { keyVaultSecretsProvider: { secretRotationInterval: "2 minutes" } },
+    `keyVaultSecretsProvider.secretRotationInterval = "2 minutes": must be a duration of hours, minutes and seconds such as "2m" or "1h30m". Fix: use "2m" (the AKS default)`,
+  ],
 ])("%s is a synth-time error", (_, patch, line) => {
   expect(() => synthCluster(dev, withOverrides(dev.cluster, patch))).toThrow(single(line));
+});
+
+test.each([
+  ["an ephemeral OS disk on a size the table does not know (Azure checks it at apply)", { userNodePool: { vmSize: "Standard_F4s_v2" } }],
+  ["an ephemeral OS disk that exactly fills the temp disk", { userNodePool: { osDiskSizeGb: 75 } }],
+  ["a managed OS disk on a size without a local disk", { userNodePool: { vmSize: "Standard_D2s_v5", osDiskType: "Managed", osDiskSizeGb: 128 } }],
+  ["a private cluster without authorized ranges", { network: { privateClusterEnabled: true } }],
+  ["an hour-and-minute rotation interval", { keyVaultSecretsProvider: { secretRotationInterval: "1h30m" } }],
+  ["any rotation interval once the provider is off", { keyVaultSecretsProvider: { enabled: false, secretRotationInterval: "" } }],
+] as Array<[string, DeepPartial<ClusterConfig>]>)("accepts %s", (_, patch) => {
+  expect(() => synthCluster(dev, withOverrides(dev.cluster, patch))).not.toThrow();
 });
 
 test("every broken rule is reported in one error", () => {

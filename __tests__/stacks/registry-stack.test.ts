@@ -116,6 +116,11 @@ test.each<[string, DeepPartial<RegistryConfig>, string]>([
     { sku: "Premium", exportPolicyEnabled: false },
     `exportPolicyEnabled = false: to disable export of artifacts, publicNetworkAccessEnabled must also be false, which needs the Premium Sku. Fix: set exportPolicyEnabled to true, or use sku "Premium" with publicNetworkAccessEnabled false`,
   ],
+  [
+    "Docker Content Trust on a Premium registry",
+    { sku: "Premium", trustPolicyEnabled: true },
+    `trustPolicyEnabled = true: Docker Content Trust cannot be enabled on registries that did not have it before 31 May 2026, and ACR removes it on 31 March 2028. Fix: set trustPolicyEnabled to false and sign images with Notation (Notary Project) instead`,
+  ],
 ])("%s is a synth-time error", (_, patch, line) => {
   expect(() => synthRegistry(dev, withOverrides(dev.registry, patch))).toThrow(single(line));
 });

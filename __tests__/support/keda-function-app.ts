@@ -8,6 +8,7 @@ import { Service } from "kubernetes-models/v1/Service";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { Role } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
 import { RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
 import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
@@ -38,6 +39,7 @@ export function validateSchema(object: { kind: string }): void {
     ServiceAccount,
     Deployment,
     PodDisruptionBudget,
+    NetworkPolicy,
     Role,
     RoleBinding,
     ScaledObject,
@@ -83,6 +85,8 @@ export function baseSpec(overrides: Partial<FunctionAppSpec> = {}): FunctionAppS
     resources: { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi" },
     terminationGracePeriodSeconds: 330,
     burstToVirtualNodes: false,
+    security: { runAsUser: 10001, runAsGroup: 10001, readOnlyRootFilesystem: true },
+    networkPolicy: { allowedNamespaces: [], allowedPods: [] },
     ...overrides,
   };
 }

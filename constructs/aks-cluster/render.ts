@@ -1,9 +1,10 @@
 import {
   KubernetesClusterApiServerAccessProfile,
+  KubernetesClusterKeyVaultSecretsProvider,
   KubernetesClusterMaintenanceWindowAutoUpgrade,
   KubernetesClusterNetworkProfile,
 } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
-import { ClusterNetworkSettings, MaintenanceWindowSettings } from "./settings";
+import { ClusterNetworkSettings, KeyVaultSecretsProviderSettings, MaintenanceWindowSettings, SystemNodePoolSettings, UserNodePoolSettings } from "./settings";
 
 /** Azure CNI (overlay or flat), the chosen policy engine, and a standard load balancer for egress. */
 export function networkProfile(network: ClusterNetworkSettings): KubernetesClusterNetworkProfile {
@@ -41,4 +42,18 @@ export function weeklyWindow(window: MaintenanceWindowSettings): KubernetesClust
 /** `undefined` for `[]`: the provider treats an empty zone list and no zones differently on import. */
 export function zonesOrUndefined(zones: readonly string[]): string[] | undefined {
   return zones.length > 0 ? [...zones] : undefined;
+}
+
+/** The Key Vault CSI add-on with secret rotation, or nothing when it is off. */
+export function keyVaultSecretsProvider(settings: KeyVaultSecretsProviderSettings): KubernetesClusterKeyVaultSecretsProvider | undefined {
+  return settings.enabled ? { secretRotationEnabled: true, secretRotationInterval: settings.secretRotationInterval } : undefined;
+}
+
+/** A pool's OS disk arguments; the same names serve the default pool and extra pools. */
+export function osDisk(pool: SystemNodePoolSettings | UserNodePoolSettings): {
+  osDiskType: string;
+  osDiskSizeGb: number;
+  hostEncryptionEnabled: boolean;
+} {
+  return { osDiskType: pool.osDiskType, osDiskSizeGb: pool.osDiskSizeGb, hostEncryptionEnabled: pool.hostEncryptionEnabled };
 }

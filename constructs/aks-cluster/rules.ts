@@ -9,6 +9,12 @@ const CHART_VERSION = /^\d+\.\d+\.\d+$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 const MAX_SURGE = /^([1-9]\d?|100)%$|^[1-9]\d*$/;
+const GO_DURATION = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
+const DISK_ENCRYPTION_SET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/]+$/i;
+/** v5 sizes with a local temp disk (`d` before `s`): 37.5 GiB per vCPU, e.g. D2ds_v5 75 GiB, D4ds_v5 150 GiB. */
+const LOCAL_DISK_V5 = /^Standard_[DE](\d+)a?ds_v5$/;
+/** v5 sizes without any local disk (remote storage only): no room for an ephemeral OS disk. */
+const NO_LOCAL_DISK_V5 = /^Standard_[DE]\d+a?s_v5$/;
 
 type R = Rule<ClusterSettings>;
 
@@ -106,6 +112,30 @@ const pools: R[] = [
         rule: "must be a whole number from 10 to 250",
         fix: "use 110 (enough for KEDA-scaled workloads)",
       }),
+    (s) =>
+      when(!Number.isInteger(s[pool].osDiskSizeGb) || s[pool].osDiskSizeGb < 30 || s[pool].osDiskSizeGb > 2048, {
+        property: `${pool}.osDiskSizeGb`,
+        value: s[pool].osDiskSizeGb,
+        rule: "must be a whole number of GiB from 30 to 2048",
+        fix: "use 128, or at most the VM size's local disk for an ephemeral OS disk",
+      }),
+    (s) =>
+      when(s[pool].osDiskType === "Ephemeral" && NO_LOCAL_DISK_V5.test(s[pool].vmSize), {
+        property: `${pool}.osDiskType`,
+        value: s[pool].osDiskType,
+        rule: `an ephemeral OS disk lives on the VM's local cache or temp disk, and ${s[pool].vmSize} has none`,
+        fix: `pick a size with a local disk (${JSON.stringify(s[pool].vmSize.replace(/s_v5$/, "ds_v5"))}) or set osDiskType to "Managed"`,
+      }),
+    (s) => {
+      const vcpus = LOCAL_DISK_V5.exec(s[pool].vmSize)?.[1];
+      const localGb = vcpus === undefined ? undefined : Math.floor(Number(vcpus) * 37.5);
+      return when(s[pool].osDiskType === "Ephemeral" && localGb !== undefined && s[pool].osDiskSizeGb > localGb, {
+        property: `${pool}.osDiskSizeGb`,
+        value: s[pool].osDiskSizeGb,
+        rule: `an ephemeral OS disk must fit the local temp disk of ${s[pool].vmSize} (${localGb} GiB)`,
+        fix: `set osDiskSizeGb to at most ${localGb}, or pick a larger VM size`,
+      });
+    },
     (s) =>
       when(!MAX_SURGE.test(s[pool].maxSurge), {
         property: `${pool}.maxSurge`,
@@ -206,6 +236,40 @@ const network: R[] = [
   },
 ];
 
+const apiServer: R[] = [
+  (s) =>
+    when(s.network.privateClusterEnabled && s.network.apiServerAuthorizedIpRanges.length > 0, {
+      property: "network.apiServerAuthorizedIpRanges",
+      value: s.network.apiServerAuthorizedIpRanges,
+      rule: "authorized IP ranges filter the public API server endpoint, and a private cluster has none",
+      fix: "set network.apiServerAuthorizedIpRanges to [] (reach the private API server from the VNet), or network.privateClusterEnabled to false",
+    }),
+  (s) =>
+    when(s.network.privateClusterEnabled && s.virtualNodes.enabled, {
+      property: "network.privateClusterEnabled",
+      value: true,
+      rule: "virtual nodes (the ACI connector) are not supported with a private API server",
+      fix: "set virtualNodes.enabled to false, or network.privateClusterEnabled to false",
+    }),
+];
+
+const encryption: R[] = [
+  (s) =>
+    when(s.diskEncryptionSetId !== null && !DISK_ENCRYPTION_SET_ID.test(s.diskEncryptionSetId), {
+      property: "diskEncryptionSetId",
+      value: s.diskEncryptionSetId,
+      rule: "must be the resource id of a disk encryption set (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>)",
+      fix: "copy the id from `az disk-encryption-set show --query id`, or use null for platform-managed keys",
+    }),
+  (s) =>
+    when(s.keyVaultSecretsProvider.enabled && !GO_DURATION.test(s.keyVaultSecretsProvider.secretRotationInterval), {
+      property: "keyVaultSecretsProvider.secretRotationInterval",
+      value: s.keyVaultSecretsProvider.secretRotationInterval,
+      rule: "must be a duration of hours, minutes and seconds such as \"2m\" or \"1h30m\"",
+      fix: 'use "2m" (the AKS default)',
+    }),
+];
+
 const monitoring: R[] = [
   (s) =>
     when(!Number.isInteger(s.monitoring.retentionInDays) || s.monitoring.retentionInDays < 30 || s.monitoring.retentionInDays > 730, {
@@ -291,4 +355,14 @@ const virtualNodes: R[] = [
 ];
 
 /** Every rule a cluster's settings must pass; all violations are reported together. */
-export const clusterRules: ReadonlyArray<R> = [...names, ...pools, ...versions, ...network, ...monitoring, ...keda, ...virtualNodes];
+export const clusterRules: ReadonlyArray<R> = [
+  ...names,
+  ...pools,
+  ...versions,
+  ...network,
+  ...apiServer,
+  ...encryption,
+  ...monitoring,
+  ...keda,
+  ...virtualNodes,
+];

@@ -1,19 +1,35 @@
 /** AKS control-plane tiers: `Free` has no SLA; `Standard` and `Premium` have an uptime SLA. */
-export type ClusterSkuTier = "Free" | "Standard" | "Premium";
+export const CLUSTER_SKU_TIERS = ["Free", "Standard", "Premium"] as const;
+export type ClusterSkuTier = (typeof CLUSTER_SKU_TIERS)[number];
 /** How AKS moves the Kubernetes version forward (`none`: only when you change it). */
-export type AutomaticUpgradeChannel = "patch" | "stable" | "rapid" | "node-image" | "none";
+export const AUTOMATIC_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image", "none"] as const;
+export type AutomaticUpgradeChannel = (typeof AUTOMATIC_UPGRADE_CHANNELS)[number];
 /** How node OS images and security patches are applied. */
-export type NodeOsUpgradeChannel = "NodeImage" | "SecurityPatch" | "Unmanaged" | "None";
+export const NODE_OS_UPGRADE_CHANNELS = ["NodeImage", "SecurityPatch", "Unmanaged", "None"] as const;
+export type NodeOsUpgradeChannel = (typeof NODE_OS_UPGRADE_CHANNELS)[number];
 /**
  * Azure CNI flavour. `overlay`: pods get addresses from `podCidr`, outside the VNet (the default and
  * the cheapest in addresses). `vnet`: pods get addresses in the node subnet (flat Azure CNI), which
  * virtual nodes need.
  */
-export type NetworkMode = "overlay" | "vnet";
-export type NetworkDataPlane = "azure" | "cilium";
-export type NetworkPolicyEngine = "azure" | "calico" | "cilium";
-export type NodeOsSku = "AzureLinux" | "Ubuntu";
-export type WeekDay = "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+export const NETWORK_MODES = ["overlay", "vnet"] as const;
+export type NetworkMode = (typeof NETWORK_MODES)[number];
+export const NETWORK_DATA_PLANES = ["azure", "cilium"] as const;
+export type NetworkDataPlane = (typeof NETWORK_DATA_PLANES)[number];
+export const NETWORK_POLICY_ENGINES = ["azure", "calico", "cilium"] as const;
+export type NetworkPolicyEngine = (typeof NETWORK_POLICY_ENGINES)[number];
+export const NODE_OS_SKUS = ["AzureLinux", "Ubuntu"] as const;
+export type NodeOsSku = (typeof NODE_OS_SKUS)[number];
+/**
+ * Where a node's OS disk lives. `Ephemeral`: on the VM's local cache or temp disk (no managed-disk
+ * charge, faster reimage and scale-out, nothing persists at rest); the VM size needs a local disk at
+ * least `osDiskSizeGb` large (e.g. `Standard_D4ds_v5`: 150 GiB; the `Dsv5` sizes have none).
+ * `Managed`: a managed disk, for VM sizes without local storage.
+ */
+export const OS_DISK_TYPES = ["Ephemeral", "Managed"] as const;
+export type OsDiskType = (typeof OS_DISK_TYPES)[number];
+export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+export type WeekDay = (typeof WEEK_DAYS)[number];
 
 interface NodePoolCommon {
   /** 1-12 lowercase letters and digits, starting with a letter. */
@@ -29,6 +45,16 @@ interface NodePoolCommon {
   readonly temporaryNameForRotation: string;
   /** Extra nodes during an upgrade, e.g. `"33%"` or `"1"`. */
   readonly maxSurge: string;
+  readonly osDiskType: OsDiskType;
+  /** OS disk size in GiB; for `Ephemeral` it must fit the VM size's local disk. */
+  readonly osDiskSizeGb: number;
+  /**
+   * Encryption at host: temp disks, caches and ephemeral OS disks are encrypted on the VM host too.
+   * Free, but the subscription needs the `Microsoft.Compute/EncryptionAtHost` feature registered once
+   * (see docs/deploy.md) and the VM size must support it (all `Dsv5`/`Ddsv5` sizes do). Changing it
+   * rotates the pool's nodes.
+   */
+  readonly hostEncryptionEnabled: boolean;
 }
 
 /** The system pool: runs only critical add-ons (`CriticalAddonsOnly` taint). */
@@ -56,8 +82,17 @@ export interface ClusterNetworkSettings {
   readonly serviceCidr: string;
   /** Cluster DNS address, inside `serviceCidr`. */
   readonly dnsServiceIp: string;
-  /** CIDRs allowed to reach the API server; `[]` leaves it open to Entra-authenticated clients. */
+  /**
+   * CIDRs allowed to reach the public API server, e.g. CI runners' and offices' egress ranges;
+   * `[]` leaves it open to Entra-authenticated clients. Not with `privateClusterEnabled` or virtual nodes.
+   */
   readonly apiServerAuthorizedIpRanges: readonly string[];
+  /**
+   * The API server gets a private IP in the VNet and no public endpoint. Terraform (the workload and
+   * add-ons stacks), `kubectl` and CI must then run from inside the VNet or a peered network (a
+   * self-hosted runner or Terraform Cloud agent). ForceNew: changing it replaces the cluster.
+   */
+  readonly privateClusterEnabled: boolean;
 }
 
 /** A weekly window for control-plane and node OS upgrades. */
@@ -105,6 +140,13 @@ export interface VirtualNodesSettings {
   readonly subnetPrefix: string;
 }
 
+/** The Secrets Store CSI driver with the Azure Key Vault provider (AKS add-on). */
+export interface KeyVaultSecretsProviderSettings {
+  readonly enabled: boolean;
+  /** How often mounted secrets are re-read from Key Vault, a Go duration such as `"2m"` or `"1h"`. */
+  readonly secretRotationInterval: string;
+}
+
 /** Everything about the cluster that an environment chooses. */
 export interface ClusterSettings {
   /** 1-63 letters, digits, '_' and '-'. */
@@ -126,4 +168,15 @@ export interface ClusterSettings {
   readonly monitoring: MonitoringSettings;
   readonly keda: KedaSettings;
   readonly virtualNodes: VirtualNodesSettings;
+  /**
+   * Key Vault CSI secrets provider; when on, secret rotation is always on, so a rotated secret reaches
+   * the pods without a restart.
+   */
+  readonly keyVaultSecretsProvider: KeyVaultSecretsProviderSettings;
+  /**
+   * Resource id of a disk encryption set: OS and data disks are encrypted with your key (CMK) instead
+   * of a platform key. `null` keeps platform-managed keys. The set's key vault must have purge
+   * protection; create it (and its access for the set's identity) before the cluster. ForceNew.
+   */
+  readonly diskEncryptionSetId: string | null;
 }

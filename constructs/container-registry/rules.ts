@@ -33,6 +33,15 @@ export const registryRules: ReadonlyArray<Rule<RegistrySettings>> = [
   premiumOnly("dataEndpointEnabled", (s) => s.dataEndpointEnabled, "dedicated data endpoints", "set dataEndpointEnabled to false"),
   premiumOnly("publicNetworkAccessEnabled", (s) => !s.publicNetworkAccessEnabled, "disabling public network access", "set publicNetworkAccessEnabled to true"),
   (s) =>
+    s.sku === "Premium" && s.trustPolicyEnabled
+      ? {
+          property: "trustPolicyEnabled",
+          value: true,
+          rule: "Docker Content Trust cannot be enabled on registries that did not have it before 31 May 2026, and ACR removes it on 31 March 2028",
+          fix: "set trustPolicyEnabled to false and sign images with Notation (Notary Project) instead",
+        }
+      : undefined,
+  (s) =>
     Number.isInteger(s.retentionDays) && s.retentionDays >= 0 && s.retentionDays <= 365
       ? undefined
       : { property: "retentionDays", value: s.retentionDays, rule: "must be a whole number of days from 0 to 365", fix: "use e.g. 7, or 0 to keep untagged manifests" },

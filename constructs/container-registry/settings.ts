@@ -1,5 +1,6 @@
 /** ACR service tiers; most hardening features need Premium. */
-export type RegistrySku = "Basic" | "Standard" | "Premium";
+export const REGISTRY_SKUS = ["Basic", "Standard", "Premium"] as const;
+export type RegistrySku = (typeof REGISTRY_SKUS)[number];
 
 /** What a registry can be configured with; the Premium-only features are checked by {@link registryRules}. */
 export interface RegistrySettings {

@@ -5,6 +5,7 @@ export * from "./http-scaling";
 export * from "./functions-manifest";
 export * from "./keda-triggers";
 export * from "./trigger-roles";
+export * from "./storage-queues";
 export * from "./yaml-export";
 export { discoverFunctions, manifestFromRegistrations, formatFunctionsManifest, writeFunctionsManifest } from "./discovery/discover-functions";
 export type { DiscoveryOptions, RegisteredFunction } from "./discovery/discover-functions";

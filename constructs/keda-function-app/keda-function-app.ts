@@ -19,6 +19,8 @@ import { kedaFunctionAppRules, ResolvedProps } from "./validate-props";
 const HOST_STORAGE_ROLES = ["Storage Blob Data Owner", "Storage Queue Data Contributor"] as const;
 
 const CONTAINER_PORT = 8080;
+/** UID and GID of function-app/Dockerfile's USER: >= 10000, so they match no node account. */
+const DEFAULT_RUN_AS_ID = 10001;
 const DEFAULT_FUNCTION_TIMEOUT_SECONDS = 30 * 60;
 /** Seconds the host gets beyond the function timeout to finish and shut down. */
 const SHUTDOWN_MARGIN_SECONDS = 30;
@@ -36,6 +38,11 @@ export class KedaFunctionApp extends Construct {
   readonly manifests: readonly Manifest[];
   /** The user-assigned identity the pods and KEDA authenticate as; none in connection-string mode. */
   readonly identity: UserAssignedIdentity | undefined;
+  /**
+   * The app settings the pods get from the construct: the derived settings plus `settings`
+   * (not `existingSettings`, whose values are unknown at synth). `%Name%` references resolve against them.
+   */
+  readonly appSettings: Readonly<Record<string, string>>;
   /** Image reference the pods run (tag and digest). */
   readonly imageReference: string;
   /**
@@ -71,6 +78,9 @@ export class KedaFunctionApp extends Construct {
       fallback: props.fallback ?? { failureThreshold: 3, replicas: Math.max(1, minReplicas) },
       imagePullSecrets: props.imagePullSecrets ?? [],
       burstToVirtualNodes: props.burstToVirtualNodes ?? false,
+      runAsUser: props.runAsUser ?? DEFAULT_RUN_AS_ID,
+      runAsGroup: props.runAsGroup ?? DEFAULT_RUN_AS_ID,
+      networkPolicy: props.networkPolicy ?? {},
     };
     validate(this, "KedaFunctionApp", resolved, kedaFunctionAppRules);
     const hostJson = props.hostJson ?? {};
@@ -82,8 +92,9 @@ export class KedaFunctionApp extends Construct {
 
     const httpFunctions = resolved.functions.filter(isHttpTrigger);
     const workers = resolved.functions.filter((f) => !isHttpTrigger(f));
+    this.appSettings = { ...env, ...resolved.settings };
     const mappingContext = {
-      settings: { ...env, ...resolved.settings },
+      settings: this.appSettings,
       hostJson,
       authenticationRef: this.identity === undefined ? undefined : names.triggerAuthentication,
     };
@@ -128,6 +139,15 @@ export class KedaFunctionApp extends Construct {
       },
       terminationGracePeriodSeconds: functionTimeoutSeconds(hostJson.functionTimeout) + SHUTDOWN_MARGIN_SECONDS,
       burstToVirtualNodes: resolved.burstToVirtualNodes,
+      security: {
+        runAsUser: resolved.runAsUser,
+        runAsGroup: resolved.runAsGroup,
+        readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
+      },
+      networkPolicy:
+        resolved.networkPolicy === false
+          ? undefined
+          : { allowedNamespaces: resolved.networkPolicy.allowedNamespaces ?? [], allowedPods: resolved.networkPolicy.allowedPods ?? [] },
     };
     this.objects = renderFunctionApp(spec);
     this.manifests = this.objects.map(

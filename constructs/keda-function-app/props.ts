@@ -67,6 +67,19 @@ export type ScalingBehavior = NonNullable<
   NonNullable<NonNullable<IScaledObject["spec"]["advanced"]>["horizontalPodAutoscalerConfig"]>["behavior"]
 >;
 
+/**
+ * Who may call the HTTP pods' `http` port (the NetworkPolicy's ingress peers). With neither
+ * list, any pod of the cluster may (and, behind a LoadBalancer or NodePort Service, any
+ * client). Worker pods never accept ingress; egress is never restricted, because the host
+ * reaches Azure endpoints by FQDN and a core NetworkPolicy can only name IP blocks.
+ */
+export interface NetworkPolicyOptions {
+  /** Namespaces, by name, whose pods may call the app. @default [] */
+  readonly allowedNamespaces?: readonly string[];
+  /** Pods of the app's namespace, by labels, that may call the app. @default [] */
+  readonly allowedPods?: ReadonlyArray<Readonly<Record<string, string>>>;
+}
+
 /** Requests and limits of the functions container. */
 export interface ContainerResources {
   /** @default "250m" */
@@ -166,6 +179,24 @@ export interface KedaFunctionAppProps {
    * @default false
    */
   readonly burstToVirtualNodes?: boolean;
+
+  /**
+   * Mount the container's root file system read-only; emptyDirs cover the only paths the
+   * host writes (`/tmp`, `/azure-functions-host/Secrets`, `/home/.aspnet`).
+   * @default true
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+  /** UID the pods run as; must match the image's `USER` (function-app/Dockerfile). @default 10001 */
+  readonly runAsUser?: number;
+  /** GID the pods run as (and their fsGroup); must match the image's `USER`. @default 10001 */
+  readonly runAsGroup?: number;
+  /**
+   * A NetworkPolicy per Deployment: HTTP pods accept only their `http` port, worker pods
+   * nothing. Needs a network policy engine in the cluster (the cluster stack enables one);
+   * `false` renders none.
+   * @default {} (HTTP port open to every pod of the cluster)
+   */
+  readonly networkPolicy?: NetworkPolicyOptions | false;
 
   /** Resources the Kubernetes objects must wait for, such as the namespace. @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];

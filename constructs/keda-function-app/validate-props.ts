@@ -1,7 +1,7 @@
 import { Rule, Violation } from "../core/validation";
 import { checkDnsLabel } from "../core/kubernetes-names";
 import { HttpScalingConfig } from "./http-scaling";
-import { KedaFunctionAppProps, ScalingFallback } from "./props";
+import { KedaFunctionAppProps, NetworkPolicyOptions, ScalingFallback } from "./props";
 
 /** Longest base name whose derived object names (`<name>-http`, HPA `keda-hpa-<name>-http`) stay valid. */
 export const MAX_APP_NAME_LENGTH = 45;
@@ -31,6 +31,9 @@ export interface ResolvedProps {
   readonly fallback: ScalingFallback | false;
   readonly imagePullSecrets: readonly string[];
   readonly burstToVirtualNodes: boolean;
+  readonly runAsUser: number;
+  readonly runAsGroup: number;
+  readonly networkPolicy: NetworkPolicyOptions | false;
 }
 
 function integer(property: string, value: number, min: number, fix: string, max = Number.MAX_SAFE_INTEGER): Violation | undefined {
@@ -50,6 +53,18 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
   (p) => (p.keysSecretName === undefined ? undefined : checkDnsLabel("keysSecretName", p.keysSecretName)),
   (p) => first(p.imagePullSecrets.map((s, i) => checkDnsLabel(`imagePullSecrets[${i}]`, s))),
   (p) => first(p.existingSettings.map((s, i) => checkDnsLabel(`existingSettings[${i}].name`, s.name))),
+  (p) => integer("runAsUser", p.runAsUser, 1, "use the image's non-root UID (10001 for function-app/Dockerfile)"),
+  (p) => integer("runAsGroup", p.runAsGroup, 1, "use the image's non-root GID (10001 for function-app/Dockerfile)"),
+  (p) => (p.networkPolicy === false ? undefined : first((p.networkPolicy.allowedNamespaces ?? []).map((n, i) => checkDnsLabel(`networkPolicy.allowedNamespaces[${i}]`, n)))),
+  (p) =>
+    p.networkPolicy === false || (p.networkPolicy.allowedPods ?? []).every((labels) => Object.keys(labels).length > 0)
+      ? undefined
+      : {
+          property: "networkPolicy.allowedPods",
+          value: p.networkPolicy.allowedPods,
+          rule: "each entry must name at least one label: an empty selector admits every pod of the namespace",
+          fix: "add labels to the entry, or drop both lists to admit the whole cluster",
+        },
   (p) => integer("minReplicas", p.minReplicas, 0, "use 0 to scale to zero, or a positive whole number"),
   (p) => integer("maxReplicas", p.maxReplicas, 1, "allow at least 1 replica"),
   (p) => integer("pollingInterval", p.pollingInterval, 1, "poll at most once a second (pollingInterval >= 1)"),

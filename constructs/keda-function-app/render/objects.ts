@@ -5,12 +5,14 @@ import type { IServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import type { IRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
+import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import type { IRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
 import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import type { ITriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
 import { renderKeysRole, renderKeysRoleBinding, renderKeysSecret } from "./function-keys";
 import { renderServiceAccount, renderTriggerAuthentication } from "./identity";
 import { IInterceptorRoute, renderHttpScaledObject, renderInterceptorRoute, renderWorkerScaledObject } from "./scaling";
+import { renderHttpNetworkPolicy, renderWorkerNetworkPolicy } from "./network-policy";
 import { renderSettings } from "./settings";
 import { FunctionAppSpec } from "./spec";
 import { renderDisruptionBudget, renderHttpDeployment, renderService, renderWorkerDeployment } from "./workloads";
@@ -26,6 +28,7 @@ export type KubernetesObject =
   | IRoleBinding
   | IDeployment
   | IPodDisruptionBudget
+  | INetworkPolicy
   | IScaledObject
   | ITriggerAuthentication
   | IInterceptorRoute;
@@ -33,7 +36,7 @@ export type KubernetesObject =
 /**
  * All Kubernetes objects of one function app, in apply order (the order
  * `func kubernetes deploy` uses: settings, keys, identity and RBAC, Service,
- * Deployments, scalers).
+ * Deployments, scalers), with each NetworkPolicy ahead of its pods so they never run unisolated.
  */
 export function renderFunctionApp(spec: FunctionAppSpec): KubernetesObject[] {
   const http = spec.httpFunctions.length > 0;
@@ -45,6 +48,8 @@ export function renderFunctionApp(spec: FunctionAppSpec): KubernetesObject[] {
     renderKeysRole(spec),
     renderKeysRoleBinding(spec),
     workers ? renderTriggerAuthentication(spec) : undefined,
+    http ? renderHttpNetworkPolicy(spec) : undefined,
+    workers ? renderWorkerNetworkPolicy(spec) : undefined,
     http ? renderService(spec) : undefined,
     http ? renderHttpDeployment(spec) : undefined,
     http ? renderDisruptionBudget(spec, "http") : undefined,

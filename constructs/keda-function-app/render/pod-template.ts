@@ -3,10 +3,14 @@ import type { IEnvVar } from "kubernetes-models/v1/EnvVar";
 import type { IEnvFromSource } from "kubernetes-models/v1/EnvFromSource";
 import type { IAffinity } from "kubernetes-models/v1/Affinity";
 import type { IToleration } from "kubernetes-models/v1/Toleration";
+import type { ITopologySpreadConstraint } from "kubernetes-models/v1/TopologySpreadConstraint";
+import type { IVolume } from "kubernetes-models/v1/Volume";
+import type { IVolumeMount } from "kubernetes-models/v1/VolumeMount";
 import { hostManagesKeys } from "./function-keys";
 import { appLabels, selectorLabels } from "./labels";
 import { sortedRecord } from "./metadata";
 import { FUNCTION_KEYS_MOUNT_PATH, FunctionAppSpec, objectNames } from "./spec";
+import { writableVolumes } from "./writable-paths";
 
 /**
  * The pod both Deployments run, restricted to `functions` through the host's
@@ -35,6 +39,15 @@ export function renderPodTemplate(
     ...spec.existingSettings.map((ref) => (ref.kind === "Secret" ? { secretRef: { name: ref.name } } : { configMapRef: { name: ref.name } })),
   ];
   const identity = spec.workloadIdentityClientId !== undefined;
+  const writable = spec.security.readOnlyRootFilesystem ? writableVolumes() : { volumes: [], volumeMounts: [] };
+  const volumes: IVolume[] = [
+    ...(keysMounted ? [{ name: "functions-keys", secret: { secretName: names.keysSecret } }] : []),
+    ...writable.volumes,
+  ];
+  const volumeMounts: IVolumeMount[] = [
+    ...(keysMounted ? [{ name: "functions-keys", mountPath: FUNCTION_KEYS_MOUNT_PATH, readOnly: true }] : []),
+    ...writable.volumeMounts,
+  ];
   return {
     metadata: {
       labels: {
@@ -51,15 +64,17 @@ export function renderPodTemplate(
       terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
       nodeSelector: { "kubernetes.io/os": "linux" },
       ...(spec.burstToVirtualNodes ? virtualNodeScheduling() : {}),
+      topologySpreadConstraints: spreadConstraints(spec.name, component),
       ...(spec.imagePullSecrets.length > 0 ? { imagePullSecrets: spec.imagePullSecrets.map((name) => ({ name })) } : {}),
       securityContext: {
         runAsNonRoot: true,
-        runAsUser: 1000,
-        runAsGroup: 1000,
-        fsGroup: 1000,
+        runAsUser: spec.security.runAsUser,
+        runAsGroup: spec.security.runAsGroup,
+        // emptyDirs are group-writable for fsGroup: the writable paths work for any UID.
+        fsGroup: spec.security.runAsGroup,
         seccompProfile: { type: "RuntimeDefault" },
       },
-      ...(keysMounted ? { volumes: [{ name: "functions-keys", secret: { secretName: names.keysSecret } }] } : {}),
+      ...(volumes.length > 0 ? { volumes } : {}),
       containers: [
         {
           name: "functions",
@@ -76,11 +91,9 @@ export function renderPodTemplate(
             allowPrivilegeEscalation: false,
             privileged: false,
             capabilities: { drop: ["ALL"] },
-            // The host writes to its own folders at run time (extension bundles, logs,
-            // /home); a read-only root file system is unverified for it, so it stays off.
-            readOnlyRootFilesystem: false,
+            readOnlyRootFilesystem: spec.security.readOnlyRootFilesystem,
           },
-          ...(keysMounted ? { volumeMounts: [{ name: "functions-keys", mountPath: FUNCTION_KEYS_MOUNT_PATH, readOnly: true }] } : {}),
+          ...(volumeMounts.length > 0 ? { volumeMounts } : {}),
           // `/` answers 200 only once the script host is running.
           readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
           // `/admin/host/ping` is anonymous and cheap: the right liveness check.
@@ -101,6 +114,21 @@ export function renderPodTemplate(
       ],
     },
   };
+}
+
+/**
+ * Spread replicas over zones, then nodes. `ScheduleAnyway` only ranks nodes, so a one-node
+ * dev cluster still schedules every pod; `pod-template-hash` keeps a rollout's old pods from
+ * skewing where the new ones go.
+ */
+function spreadConstraints(name: string, component: "http" | "worker"): ITopologySpreadConstraint[] {
+  return ["topology.kubernetes.io/zone", "kubernetes.io/hostname"].map((topologyKey) => ({
+    maxSkew: 1,
+    topologyKey,
+    whenUnsatisfiable: "ScheduleAnyway",
+    labelSelector: { matchLabels: selectorLabels(name, component) },
+    matchLabelKeys: ["pod-template-hash"],
+  }));
 }
 
 /** Tolerate AKS virtual nodes (ACI) but prefer regular nodes: virtual nodes take the overflow. */

@@ -51,6 +51,17 @@ export interface FunctionAppSpec {
   };
   readonly terminationGracePeriodSeconds: number;
   readonly burstToVirtualNodes: boolean;
+  /** Who the pods run as and whether the root file system is read-only. */
+  readonly security: {
+    readonly runAsUser: number;
+    readonly runAsGroup: number;
+    readonly readOnlyRootFilesystem: boolean;
+  };
+  /** Who may call the HTTP pods; undefined renders no NetworkPolicy. */
+  readonly networkPolicy?: {
+    readonly allowedNamespaces: readonly string[];
+    readonly allowedPods: ReadonlyArray<Readonly<Record<string, string>>>;
+  };
 }
 
 /** Names of the objects of one app, in one place so renderers and tests agree. */

@@ -58,7 +58,8 @@ export function renderWorkerDeployment(spec: FunctionAppSpec): IDeployment {
 /**
  * At most one pod of the Deployment down at a time during voluntary disruptions. With
  * `maxUnavailable` (never `minAvailable` = replicas) a drain always makes progress, even
- * at one replica.
+ * at one replica; `AlwaysAllow` lets it evict pods that are not ready, which otherwise
+ * count against the budget and stall the drain.
  */
 export function renderDisruptionBudget(spec: FunctionAppSpec, component: "http" | "worker"): IPodDisruptionBudget {
   const names = objectNames(spec.name);
@@ -66,6 +67,10 @@ export function renderDisruptionBudget(spec: FunctionAppSpec, component: "http" 
     apiVersion: "policy/v1",
     kind: "PodDisruptionBudget",
     metadata: objectMeta(spec, component === "http" ? names.httpDeployment : names.workerDeployment, component),
-    spec: { maxUnavailable: 1, selector: { matchLabels: selectorLabels(spec.name, component) } },
+    spec: {
+      maxUnavailable: 1,
+      selector: { matchLabels: selectorLabels(spec.name, component) },
+      unhealthyPodEvictionPolicy: "AlwaysAllow",
+    },
   };
 }

@@ -1,0 +1,47 @@
+import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import type { INetworkPolicyPeer } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer";
+import { selectorLabels } from "./labels";
+import { objectMeta } from "./metadata";
+import { FunctionAppSpec, objectNames } from "./spec";
+
+/** Label every namespace carries (Kubernetes >= 1.22): selects a namespace by name. */
+const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+/**
+ * Ingress of the HTTP pods: only their `http` port, from the allowed peers. Without allowed
+ * peers, any pod of the cluster may call it; a LoadBalancer or NodePort Service also admits
+ * clients outside the cluster (their traffic arrives from node addresses, which no pod
+ * selector matches). Egress stays open: the host reaches Azure Storage, Entra ID and other
+ * Azure endpoints by FQDN, and a core NetworkPolicy can only name IP blocks.
+ */
+export function renderHttpNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy | undefined {
+  const policy = spec.networkPolicy;
+  if (policy === undefined) return undefined;
+  const peers: INetworkPolicyPeer[] = [
+    ...policy.allowedNamespaces.map((namespace) => ({ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } } })),
+    ...policy.allowedPods.map((labels) => ({ podSelector: { matchLabels: { ...labels } } })),
+  ];
+  const external = spec.http.serviceType !== "ClusterIP";
+  const from = peers.length > 0 ? peers : external ? undefined : [{ namespaceSelector: {} }];
+  return {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: objectMeta(spec, objectNames(spec.name).httpDeployment, "http"),
+    spec: {
+      podSelector: { matchLabels: selectorLabels(spec.name, "http") },
+      policyTypes: ["Ingress"],
+      ingress: [{ ...(from !== undefined ? { from } : {}), ports: [{ protocol: "TCP", port: "http" }] }],
+    },
+  };
+}
+
+/** The worker pods serve nobody: no ingress at all (kubelet probes come from the node, which is always admitted). */
+export function renderWorkerNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy | undefined {
+  if (spec.networkPolicy === undefined) return undefined;
+  return {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: objectMeta(spec, objectNames(spec.name).workerDeployment, "worker"),
+    spec: { podSelector: { matchLabels: selectorLabels(spec.name, "worker") }, policyTypes: ["Ingress"], ingress: [] },
+  };
+}
