@@ -84,7 +84,7 @@ export const dev: EnvironmentConfig = {
     },
     virtualNodes: { enabled: false, subnetPrefix: "10.225.0.0/16" },
     keyVaultSecretsProvider: { enabled: true, secretRotationInterval: "2m" },
-    diskEncryptionSetId: null,
+    diskEncryption: { mode: "platform-managed" },
     policyExceptions: [
       {
         ids: ["CKV_AZURE_170"],
@@ -98,7 +98,7 @@ export const dev: EnvironmentConfig = {
       {
         ids: ["CKV_AZURE_117"],
         reason:
-          "dev keeps platform-managed disk keys: a customer-managed key needs a Key Vault with purge protection and a disk encryption set, and dev nodes hold no production data (ephemeral OS disks, encryption at host on). prod sets diskEncryptionSetId.",
+          "dev keeps platform-managed disk keys: a customer-managed key needs a Key Vault with purge protection and a disk encryption set, and dev nodes hold no production data (ephemeral OS disks, encryption at host on). prod uses a customer-managed key (diskEncryption.mode).",
       },
     ],
   },
@@ -115,6 +115,8 @@ export const dev: EnvironmentConfig = {
       maxReplicas: 10,
       httpReplicas: 1,
       serviceType: "ClusterIP",
+      // "connection-string" is the unsafe switch virtual-node bursting needs: see docs/deploy.md.
+      connectionMode: "workload-identity",
     },
   },
 };

@@ -114,12 +114,25 @@ export interface FunctionAppConfig {
    */
   readonly settings?: Readonly<Record<string, string>>;
   /**
-   * Let worker pods burst to AKS virtual nodes (needs `cluster.virtualNodes.enabled`).
-   * Virtual-node pods get no workload identity token, which this stack's storage connection needs.
+   * How the app and KEDA reach the storage account:
+   * - `workload-identity`: a user-assigned identity federated with the app's and KEDA's service
+   *   accounts; the account's shared keys stay disabled. No secret exists anywhere.
+   * - `connection-string` (**unsafe**, for `burstToVirtualNodes`): shared keys are enabled and
+   *   `AzureWebJobsStorage` is the account's primary connection string, delivered in the app's
+   *   settings Secret. The key lands in Terraform state and in a Kubernetes Secret; synth warns.
+   * @default "workload-identity"
+   */
+  readonly connectionMode?: FunctionAppConnectionMode;
+  /**
+   * Let worker pods burst to AKS virtual nodes (ACI). Needs `cluster.virtualNodes.enabled` and
+   * `connectionMode: "connection-string"`: virtual-node pods get no workload identity token.
    * @default false
    */
   readonly burstToVirtualNodes?: boolean;
 }
+
+/** See `FunctionAppConfig.connectionMode`. */
+export type FunctionAppConnectionMode = "workload-identity" | "connection-string";
 
 /**
  * Where the workload stack gets the function app's image:

@@ -96,11 +96,10 @@ export const prod: EnvironmentConfig = {
     },
     virtualNodes: { enabled: false, subnetPrefix: "10.225.0.0/16" },
     keyVaultSecretsProvider: { enabled: true, secretRotationInterval: "2m" },
-    // OS and data disks encrypted with your key. Create the set first (Key Vault with purge
-    // protection, an RSA key, the set, and "Key Vault Crypto Service Encryption User" for the set's
-    // identity), then paste its id here; ForceNew, so decide before the first apply. See docs/deploy.md.
-    diskEncryptionSetId:
-      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-kedafn-prod-keys/providers/Microsoft.Compute/diskEncryptionSets/des-kedafn-prod",
+    // OS and data disks encrypted with a key this project owns: the cluster stack creates the Key Vault
+    // (name globally unique: change it if taken), the key and the disk encryption set. ForceNew, so
+    // decide before the first apply. See docs/deploy.md "Disk encryption".
+    diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-prod-des" },
     policyExceptions: [],
   },
   workload: {
@@ -116,6 +115,8 @@ export const prod: EnvironmentConfig = {
       maxReplicas: 50,
       httpReplicas: 3,
       serviceType: "ClusterIP",
+      // "connection-string" is the unsafe switch virtual-node bursting needs: see docs/deploy.md.
+      connectionMode: "workload-identity",
     },
   },
 };

@@ -1,6 +1,7 @@
 import {
   AUTOMATIC_UPGRADE_CHANNELS,
   CLUSTER_SKU_TIERS,
+  DISK_ENCRYPTION_MODES,
   NETWORK_DATA_PLANES,
   NETWORK_MODES,
   NETWORK_POLICY_ENGINES,
@@ -26,6 +27,7 @@ type R = Rule<EnvironmentConfig>;
 
 export const BACKEND_TYPES = ["local", "azurerm", "cloud"] as const;
 export const KUBELOGIN_MODES = ["azurecli", "workloadidentity", "spn"] as const;
+export const FUNCTION_APP_CONNECTION_MODES = ["workload-identity", "connection-string"] as const;
 
 /**
  * TypeScript's unions vanish at runtime: config loaded from JS or JSON can carry any string, and
@@ -52,11 +54,16 @@ const choices: R[] = [
   (c) => oneOf("cluster.network.mode", c.cluster.network.mode, NETWORK_MODES),
   (c) => oneOf("cluster.network.dataPlane", c.cluster.network.dataPlane, NETWORK_DATA_PLANES),
   (c) => oneOf("cluster.network.policy", c.cluster.network.policy, NETWORK_POLICY_ENGINES),
+  (c) => oneOf("cluster.diskEncryption.mode", c.cluster.diskEncryption.mode, DISK_ENCRYPTION_MODES),
   ...(["systemNodePool", "userNodePool"] as const).flatMap((pool): R[] => [
     (c) => oneOf(`cluster.${pool}.osSku`, c.cluster[pool].osSku, NODE_OS_SKUS),
     (c) => oneOf(`cluster.${pool}.osDiskType`, c.cluster[pool].osDiskType, OS_DISK_TYPES),
   ]),
   (c) => oneOf("workload.kubeloginMode", c.workload.kubeloginMode, KUBELOGIN_MODES),
+  (c) =>
+    c.workload.functionApp.connectionMode === undefined
+      ? undefined
+      : oneOf("workload.functionApp.connectionMode", c.workload.functionApp.connectionMode, FUNCTION_APP_CONNECTION_MODES),
 ];
 
 const KNOWN_CHECK_IDS: ReadonlySet<string> = new Set(ALL_RULES.flatMap(ruleIds));
@@ -138,12 +145,12 @@ const rules: R[] = [
         }
       : undefined,
   (c) =>
-    c.workload.functionApp.burstToVirtualNodes === true
+    c.workload.functionApp.burstToVirtualNodes === true && (c.workload.functionApp.connectionMode ?? "workload-identity") !== "connection-string"
       ? {
           property: "workload.functionApp.burstToVirtualNodes",
           value: true,
-          rule: "virtual-node (ACI) pods get no workload identity token, and the workload stack connects the app to its storage account only with workload identity (shared keys are disabled)",
-          fix: "leave burstToVirtualNodes off, or deploy the app with KedaFunctionApp in connectionMode \"connection-string\" outside this stack",
+          rule: `needs workload.functionApp.connectionMode "connection-string" (it is ${JSON.stringify(c.workload.functionApp.connectionMode ?? "workload-identity")}): virtual-node (ACI) pods get no workload identity token, so identity-based storage connections fail there`,
+          fix: 'set workload.functionApp.connectionMode to "connection-string" (unsafe: the storage key lands in Terraform state and a Kubernetes Secret, see docs/deploy.md), or leave burstToVirtualNodes off',
         }
       : undefined,
 ];

@@ -16,4 +16,13 @@ export const workloadRules: ReadonlyArray<Rule<WorkloadConfig>> = [
           fix: 'use e.g. "https://github.com/org/repo.git#main:function-app"',
         }
       : undefined,
+  (w) =>
+    w.functionApp.connectionMode === "connection-string" && Object.keys(w.functionApp.settings ?? {}).length > 0
+      ? {
+          property: "functionApp.settings",
+          value: Object.keys(w.functionApp.settings ?? {}).sort(),
+          rule: 'must be empty with connectionMode "connection-string": the settings then travel in the Secret that holds the storage connection string, and the project policy (PRJ_NO_SECRET_LITERALS) allows no literal values in a Secret',
+          fix: 'drop the settings (e.g. use literal queue names), or use connectionMode "workload-identity", where they go in a ConfigMap',
+        }
+      : undefined,
 ];

@@ -18,6 +18,7 @@ import {
   weeklyWindow,
   zonesOrUndefined,
 } from "../constructs/aks-cluster/render";
+import { CustomerManagedDiskKey } from "../constructs/aks-cluster/customer-managed-disk-key";
 import { clusterRules } from "../constructs/aks-cluster/rules";
 import { validate } from "../constructs/core/validation";
 import { AzureStack, AzureStackProps } from "./azure-stack";
@@ -118,6 +119,21 @@ export class ClusterStack extends AzureStack {
         })
       : undefined;
 
+    const diskKey =
+      config.diskEncryption.mode === "customer-managed"
+        ? new CustomerManagedDiskKey(this, "disk-key", {
+            settings: config.diskEncryption,
+            resourceGroupName: group.name,
+            location: group.location,
+            tenantId: client.tenantId,
+            deployerObjectId: client.objectId,
+            diskEncryptionSetName: `des-${config.name}`,
+            tags: this.tags,
+          })
+        : undefined;
+    const diskEncryptionSetId =
+      config.diskEncryption.mode === "existing-set" ? config.diskEncryption.diskEncryptionSetId : diskKey?.diskEncryptionSetId;
+
     const zones = zonesOrUndefined(config.zones);
     this.cluster = new KubernetesCluster(this, "cluster", {
       name: config.name,
@@ -161,13 +177,15 @@ export class ClusterStack extends AzureStack {
       networkProfile: networkProfile(config.network),
       apiServerAccessProfile: apiServerAccessProfile(config.network),
       privateClusterEnabled: config.network.privateClusterEnabled,
-      diskEncryptionSetId: config.diskEncryptionSetId ?? undefined,
+      diskEncryptionSetId,
       keyVaultSecretsProvider: keyVaultSecretsProvider(config.keyVaultSecretsProvider),
       omsAgent: { logAnalyticsWorkspaceId: logs.id, msiAuthForMonitoringEnabled: true },
       // KEDA as the managed add-on (unless the Helm chart is chosen): its CRDs exist before the workload stack plans.
       workloadAutoscalerProfile: { kedaEnabled: config.keda.addOn },
       aciConnectorLinux: aciSubnet ? { subnetName: aciSubnet.name } : undefined,
       tags: this.tags,
+      // The nodes' disks can be created only once the set's identity may use the key.
+      dependsOn: diskKey ? [diskKey.keyAccess] : undefined,
     });
     for (const exception of config.policyExceptions) {
       for (const id of exception.ids) suppressPolicy(this.cluster, id, exception.reason);
@@ -215,6 +233,17 @@ export class ClusterStack extends AzureStack {
       principalType: "ServicePrincipal",
       skipServicePrincipalAadCheck: true,
     });
+
+    if (diskEncryptionSetId !== undefined) {
+      // AKS reads the set whenever it creates or scales node VMs with it (Microsoft.Compute/diskEncryptionSets/read).
+      new RoleAssignment(this, "cluster-disk-encryption-set-reader", {
+        scope: diskEncryptionSetId,
+        roleDefinitionName: "Reader",
+        principalId: this.cluster.identity.principalId,
+        principalType: "ServicePrincipal",
+        skipServicePrincipalAadCheck: true,
+      });
+    }
 
     if (aciSubnet) {
       // The ACI connector creates container groups in its delegated subnet.

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, TerraformOutput, TerraformVariable } from "cdktf";
+import { Annotations, Fn, TerraformOutput, TerraformVariable } from "cdktf";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
@@ -12,6 +12,7 @@ import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { WorkloadConfig } from "../config/environment";
 import { workloadRules } from "../config/workload-rules";
 import { validate } from "../constructs/core/validation";
+import { suppressPolicy } from "../constructs/policy/policy-pack";
 import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, readFunctionsManifest, storageQueueNames } from "../constructs/keda-function-app";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 import { kubeloginExec } from "./kubelogin";
@@ -55,6 +56,9 @@ export class WorkloadStack extends AzureStack {
       location: this.location,
       tags: this.tags,
     });
+    const app = workload.functionApp;
+    const connectionMode = app.connectionMode ?? "workload-identity";
+    const connectionString = connectionMode === "connection-string";
     const storage = new StorageAccount(this, "storage", {
       name: workload.storageAccountName,
       resourceGroupName: group.name,
@@ -63,14 +67,14 @@ export class WorkloadStack extends AzureStack {
       accountReplicationType: "LRS",
       minTlsVersion: "TLS1_2",
       httpsTrafficOnlyEnabled: true,
-      // Every client (host, KEDA, Terraform) uses Entra ID; account keys are switched off.
-      sharedAccessKeyEnabled: false,
+      // Every client (host, KEDA, Terraform) uses Entra ID; account keys are switched off, unless
+      // the config's unsafe connection-string mode needs them (pods on virtual nodes have no identity).
+      sharedAccessKeyEnabled: connectionString,
       defaultToOauthAuthentication: true,
       allowNestedItemsToBePublic: false,
       tags: this.tags,
     });
 
-    const app = workload.functionApp;
     const manifest = readFunctionsManifest(join(app.sourceDirectory, "functions.manifest.json"));
     const hostJson = JSON.parse(readFileSync(join(app.sourceDirectory, "host.json"), "utf8")) as HostJson;
     const namespace = new Manifest(this, "namespace", {
@@ -89,17 +93,26 @@ export class WorkloadStack extends AzureStack {
       namespace: workload.namespace,
       image: this.imageSource(props),
       functions: manifest.functions,
-      settings: app.settings,
-      // Config holds no secrets (the project policy forbids literal Secret values): a ConfigMap.
-      settingsObjectKind: "ConfigMap",
       hostJson,
-      storage: { accountName: storage.name, accountId: storage.id },
-      workloadIdentity: {
-        oidcIssuerUrl: cluster.oidcIssuerUrl,
-        resourceGroupName: group.name,
-        location: group.location,
-        kedaOperatorServiceAccount: cluster.kedaOperatorServiceAccount,
-      },
+      connectionMode,
+      ...(connectionString
+        ? {
+            // A Terraform reference, never a literal: the key exists only in state and in the Secret.
+            settings: { ...app.settings, AzureWebJobsStorage: storage.primaryConnectionString },
+            settingsObjectKind: "Secret",
+          }
+        : {
+            settings: app.settings,
+            // Config holds no secrets (the project policy forbids literal Secret values): a ConfigMap.
+            settingsObjectKind: "ConfigMap",
+            storage: { accountName: storage.name, accountId: storage.id },
+            workloadIdentity: {
+              oidcIssuerUrl: cluster.oidcIssuerUrl,
+              resourceGroupName: group.name,
+              location: group.location,
+              kedaOperatorServiceAccount: cluster.kedaOperatorServiceAccount,
+            },
+          }),
       minReplicas: app.minReplicas,
       maxReplicas: app.maxReplicas,
       httpScaling: HttpScaling.fixedReplicas(app.httpReplicas),
@@ -108,6 +121,8 @@ export class WorkloadStack extends AzureStack {
       dependsOn: [namespace],
       tags: this.tags,
     });
+
+    if (connectionString) this.acceptConnectionString(storage);
 
     // `%Setting%` names resolve against the settings the pods get; one that cannot be resolved
     // has already failed synth in the construct's trigger mapping, naming the missing setting.
@@ -120,6 +135,22 @@ export class WorkloadStack extends AzureStack {
     if (this.functionApp.serviceAddress !== undefined) {
       new TerraformOutput(this, "service_address", { value: this.functionApp.serviceAddress });
     }
+  }
+
+  /**
+   * `connectionMode: "connection-string"` is an explicit, documented trade-off: say so at every
+   * synth, and exempt exactly the checks it breaks, on exactly the resources it concerns.
+   */
+  private acceptConnectionString(storage: StorageAccount): void {
+    Annotations.of(this).addWarning(
+      'workload.functionApp.connectionMode is "connection-string" (unsafe): the storage account accepts shared keys, and its primary ' +
+        "connection string is stored in Terraform state and in the Kubernetes Secret read by the app and KEDA. Anyone who can read " +
+        "either can use the account; protect both, rotate the key, or go back to workload identity when the pods do not need virtual nodes.",
+    );
+    const reason = 'config workload.functionApp.connectionMode "connection-string" (for burstToVirtualNodes: ACI pods get no workload identity)';
+    suppressPolicy(storage, "CKV2_AZURE_40", `shared keys are on because of ${reason}`);
+    suppressPolicy(this.functionApp, "CKV_K8S_35", `AzureWebJobsStorage comes from the settings Secret via envFrom because of ${reason}`);
+    suppressPolicy(this.functionApp, "PRJ_KEDA_WORKLOAD_IDENTITY", `KEDA reads AzureWebJobsStorage with connectionFromEnv because of ${reason}`);
   }
 
   /** The image source `functionApp.image` picks (validated by workloadRules). */

@@ -124,31 +124,127 @@ describe("workload.storageAccountName", () => {
   });
 });
 
-describe("functionApp.burstToVirtualNodes", () => {
+describe("functionApp.burstToVirtualNodes and connectionMode", () => {
   const NEEDS_VIRTUAL_NODES =
     "workload.functionApp.burstToVirtualNodes = true: needs virtual nodes in the cluster (cluster.virtualNodes.enabled is false): no node would take the burst. Fix: set cluster.virtualNodes.enabled to true, or leave burstToVirtualNodes off";
-  const NO_IDENTITY =
-    'workload.functionApp.burstToVirtualNodes = true: virtual-node (ACI) pods get no workload identity token, and the workload stack connects the app to its storage account only with workload identity (shared keys are disabled). Fix: leave burstToVirtualNodes off, or deploy the app with KedaFunctionApp in connectionMode "connection-string" outside this stack';
+  const NEEDS_CONNECTION_STRING = (mode: string) =>
+    `workload.functionApp.burstToVirtualNodes = true: needs workload.functionApp.connectionMode "connection-string" (it is "${mode}"): virtual-node (ACI) pods get no workload identity token, so identity-based storage connections fail there. Fix: set workload.functionApp.connectionMode to "connection-string" (unsafe: the storage key lands in Terraform state and a Kubernetes Secret, see docs/deploy.md), or leave burstToVirtualNodes off`;
+  const VIRTUAL_NODES = { virtualNodes: { enabled: true }, network: { mode: "vnet" } } as const;
+  const BURST = { burstToVirtualNodes: true, connectionMode: "connection-string" } as const;
 
-  test("without virtual nodes: both problems in one error, before any stack exists", () => {
+  test.each([
+    ["no virtual nodes, default mode", {}, { burstToVirtualNodes: true }, [NEEDS_VIRTUAL_NODES, NEEDS_CONNECTION_STRING("workload-identity")]],
+    ["no virtual nodes, connection-string", {}, BURST, [NEEDS_VIRTUAL_NODES]],
+    ["virtual nodes, explicit workload-identity", VIRTUAL_NODES, { burstToVirtualNodes: true, connectionMode: "workload-identity" }, [NEEDS_CONNECTION_STRING("workload-identity")]],
+    ["virtual nodes, default mode", VIRTUAL_NODES, { burstToVirtualNodes: true }, [NEEDS_CONNECTION_STRING("workload-identity")]],
+    ["virtual nodes, connection-string", VIRTUAL_NODES, BURST, []],
+    ["off (the default)", {}, {}, []],
+    ["connection-string without burst", {}, { connectionMode: "connection-string" }, []],
+  ] as const)("%s", (_case, cluster, functionApp, messages) => {
+    const config = devWith({ cluster: cluster as DeepPartial<EnvironmentConfig["cluster"]>, workload: { functionApp } });
+    const lines = environmentViolations(config)
+      .filter((v) => v.property.startsWith("workload."))
+      .map((v) => `${v.property} = ${JSON.stringify(v.value)}: ${v.rule}. Fix: ${v.fix}`);
+    expect(lines).toEqual(messages);
+  });
+
+  test("all problems in one error, before any stack exists", () => {
     expect(() => synthConfig(devWith({ workload: { functionApp: { burstToVirtualNodes: true } } }))).toThrow(
-      `EnvironmentConfig at "config/dev.ts" has 2 invalid properties:\n  - ${NEEDS_VIRTUAL_NODES}\n  - ${NO_IDENTITY}`,
+      `EnvironmentConfig at "config/dev.ts" has 2 invalid properties:\n  - ${NEEDS_VIRTUAL_NODES}\n  - ${NEEDS_CONNECTION_STRING("workload-identity")}`,
     );
   });
 
-  test("with virtual nodes: the workload identity conflict alone", () => {
-    const config = devWith({ cluster: { virtualNodes: { enabled: true } }, workload: { functionApp: { burstToVirtualNodes: true } } });
-    expect(environmentViolations(config).map((v) => v.rule)).toEqual([expect.stringMatching(/^virtual-node \(ACI\) pods get no workload identity token/)]);
+  test("connectionMode is a closed choice", () => {
+    expect(() => synthConfig(devWith({ workload: { functionApp: { connectionMode: "account-key" as never } } }))).toThrow(
+      'workload.functionApp.connectionMode = "account-key": must be one of "workload-identity", "connection-string". Fix: use one of the listed values (they are case-sensitive)',
+    );
   });
 
-  test("off (the default) passes", () => {
-    expect(environmentViolations(dev()).filter((v) => v.property.startsWith("workload."))).toEqual([]);
+  test("connection-string with settings: refused, they would be literal values in the Secret", () => {
+    expect(() => synthWorkload(workloadWith({ connectionMode: "connection-string", settings: { JobsQueue: "jobs-v2" } }))).toThrow(
+      'WorkloadStack at "dev-workload" has 1 invalid property:\n  - functionApp.settings = ["JobsQueue"]: must be empty with connectionMode "connection-string": the settings then travel in the Secret that holds the storage connection string, and the project policy (PRJ_NO_SECRET_LITERALS) allows no literal values in a Secret. Fix: drop the settings (e.g. use literal queue names), or use connectionMode "workload-identity", where they go in a ConfigMap',
+    );
   });
 
-  test("the stack hands it to the construct, which refuses it with workload identity", () => {
+  test("the stack still hands burst to the construct, which refuses it with workload identity", () => {
     expect(() => synthWorkload(workloadWith({ burstToVirtualNodes: true }))).toThrow(
       'KedaFunctionApp at "dev-workload/function-app" has 1 invalid property:\n  - burstToVirtualNodes = true: virtual-node (ACI) pods get no workload identity token',
     );
+  });
+
+  describe("dev with virtual nodes, burst and connection-string", () => {
+    let synth: ReturnType<typeof synthConfig>;
+    let stack: any;
+    const objects = () => all(stack, "kubernetes_manifest").map((r) => r.manifest);
+    const storageName = () => Object.keys(stack.resource.azurerm_storage_account)[0];
+    beforeAll(() => {
+      synth = synthConfig(devWith({ cluster: VIRTUAL_NODES, workload: { functionApp: BURST } }));
+      stack = synth.stack("dev-workload");
+    });
+
+    test("the worker tolerates virtual-kubelet and prefers regular nodes", () => {
+      const worker = objects().find((o) => o.kind === "Deployment" && o.metadata.name === "keda-func").spec.template.spec;
+      expect(worker.tolerations).toEqual(expect.arrayContaining([{ key: "virtual-kubelet.io/provider", operator: "Exists", effect: "NoSchedule" }]));
+      expect(worker.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution).toEqual([
+        { weight: 100, preference: { matchExpressions: [{ key: "type", operator: "NotIn", values: ["virtual-kubelet"] }] } },
+      ]);
+    });
+
+    test("the default dev worker neither tolerates virtual nodes nor carries node affinity", () => {
+      const worker = all(synthWorkload(dev().workload), "kubernetes_manifest")
+        .map((r) => r.manifest)
+        .find((o) => o.kind === "Deployment" && o.metadata.name === "keda-func").spec.template.spec;
+      expect(worker.tolerations ?? []).toEqual([]);
+      expect(worker.affinity?.nodeAffinity).toBeUndefined();
+    });
+
+    test("the settings Secret holds a reference to the account's connection string, never a literal; both Deployments read it", () => {
+      const settings = objects().find((o) => o.metadata.name === "keda-func-settings");
+      expect(settings).toEqual(
+        expect.objectContaining({ kind: "Secret", type: "Opaque", stringData: { AzureWebJobsStorage: `\${azurerm_storage_account.${storageName()}.primary_connection_string}` } }),
+      );
+      for (const d of objects().filter((o) => o.kind === "Deployment")) {
+        expect(d.spec.template.spec.containers[0].envFrom).toEqual([{ secretRef: { name: "keda-func-settings" } }]);
+        expect(d.spec.template.spec.containers[0].env.map((e: any) => e.name)).not.toContain("AzureWebJobsStorage__accountName");
+      }
+      expect(synth.raw("dev-workload")).not.toMatch(/AccountKey=/);
+    });
+
+    test("storage accepts shared keys (portal still defaults to Entra ID)", () => {
+      expect(stack.resource.azurerm_storage_account[storageName()]).toMatchObject({ shared_access_key_enabled: true, default_to_oauth_authentication: true });
+    });
+
+    test("no identity, federation, role assignment or TriggerAuthentication", () => {
+      for (const type of ["azurerm_user_assigned_identity", "azurerm_federated_identity_credential", "azurerm_role_assignment"]) {
+        expect(stack.resource?.[type]).toBeUndefined();
+      }
+      expect(objects().filter((o) => o.kind === "TriggerAuthentication" || o.kind === "ServiceAccount" && o.metadata.annotations?.["azure.workload.identity/client-id"])).toEqual([]);
+    });
+
+    test("KEDA reads the queue with connectionFromEnv", () => {
+      const scaled = objects().find((o) => o.kind === "ScaledObject" && o.metadata.name === "keda-func");
+      expect(scaled.spec.triggers).toEqual([
+        expect.objectContaining({ type: "azure-queue", metadata: expect.objectContaining({ queueName: "jobs", connectionFromEnv: "AzureWebJobsStorage" }) }),
+      ]);
+      expect(scaled.spec.triggers[0].authenticationRef).toBeUndefined();
+    });
+  });
+
+  test("synth warns about the unsafe switch; the default does not", () => {
+    const warnings = (config: EnvironmentConfig) => {
+      const stack = new WorkloadStack(Testing.app(), "dev-workload", {
+        location: "westeurope",
+        workload: config.workload,
+        loginServer: "example.azurecr.io",
+        registryId: REGISTRY_ID,
+        cluster: { host: "https://aks.example", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" },
+      });
+      return stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    };
+    expect(warnings(devWith({ workload: { functionApp: { connectionMode: "connection-string" } } }))).toEqual([
+      expect.stringMatching(/^workload\.functionApp\.connectionMode is "connection-string" \(unsafe\): the storage account accepts shared keys, and its primary connection string is stored in Terraform state and in the Kubernetes Secret/),
+    ]);
+    expect(warnings(dev())).toEqual([]);
   });
 });
 

@@ -88,6 +88,7 @@ test.each<[string, Record<string, unknown>, string]>([
   ["network mode", { cluster: { network: { mode: "kubenet" } } }, `cluster.network.mode = "kubenet": must be one of "overlay", "vnet"`],
   ["network data plane", { cluster: { network: { dataPlane: "ebpf" } } }, `cluster.network.dataPlane = "ebpf": must be one of "azure", "cilium"`],
   ["network policy", { cluster: { network: { policy: "none" } } }, `cluster.network.policy = "none": must be one of "azure", "calico", "cilium"`],
+  ["disk encryption mode", { cluster: { diskEncryption: { mode: "cmk" } } }, `cluster.diskEncryption.mode = "cmk": must be one of "platform-managed", "existing-set", "customer-managed"`],
   ["system pool OS", { cluster: { systemNodePool: { osSku: "Windows" } } }, `cluster.systemNodePool.osSku = "Windows": must be one of "AzureLinux", "Ubuntu"`],
   ["user pool OS disk", { cluster: { userNodePool: { osDiskType: "ephemeral" } } }, `cluster.userNodePool.osDiskType = "ephemeral": must be one of "Ephemeral", "Managed"`],
   ["kubelogin mode", { workload: { kubeloginMode: "devicecode" } }, `workload.kubeloginMode = "devicecode": must be one of "azurecli", "workloadidentity", "spn"`],

@@ -100,7 +100,8 @@ describe("R3 attributes that force replacement are pinned (change them only on p
           name: "aks-kedafn-prod",
           dns_prefix: "aks-kedafn-prod",
           private_cluster_enabled: true,
-          disk_encryption_set_id: environmentConfig("prod").cluster.diskEncryptionSetId,
+          // The stack's own set (diskEncryption mode "customer-managed"), by its Terraform address.
+          disk_encryption_set_id: "${azurerm_disk_encryption_set.disk-key_disk-encryption-set_6900CAF8.id}",
           default_node_pool: "system",
           temporary_name_for_rotation: "systemtmp",
         },

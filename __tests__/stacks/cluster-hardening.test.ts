@@ -44,21 +44,129 @@ describe("node hardening on in dev and prod", () => {
 });
 
 describe("API server exposure and disk keys differ by environment", () => {
-  test("dev: public API server, platform-managed keys", () => {
-    const aks = only(synthCluster(dev), "azurerm_kubernetes_cluster");
+  test("dev: public API server, platform-managed keys: no vault, key, set or key roles", () => {
+    const stack = synthCluster(dev);
+    const aks = only(stack, "azurerm_kubernetes_cluster");
     expect(aks.private_cluster_enabled).toBe(false);
     expect(aks.api_server_access_profile).toBeUndefined();
     expect(aks.disk_encryption_set_id).toBeUndefined();
+    expect(aks.depends_on).toBeUndefined();
+    for (const type of ["azurerm_key_vault", "azurerm_key_vault_key", "azurerm_disk_encryption_set"]) expect(stack.resource?.[type]).toBeUndefined();
+    expect(Object.values(stack.resource!.azurerm_role_assignment).map((r: any) => r.role_definition_name).sort()).toEqual([
+      "AcrPull",
+      "Azure Kubernetes Service RBAC Cluster Admin",
+      "Network Contributor",
+    ]);
   });
 
-  test("prod: private API server, OS and data disks encrypted with the configured disk encryption set", () => {
+  test("prod: private API server, disks encrypted with the stack's own key", () => {
     const aks = only(synthCluster(prod), "azurerm_kubernetes_cluster");
     expect(aks.private_cluster_enabled).toBe(true);
     expect(aks.api_server_access_profile).toBeUndefined();
-    expect(aks.disk_encryption_set_id).toBe(prod.cluster.diskEncryptionSetId);
-    expect(aks.disk_encryption_set_id).toMatch(/\/providers\/Microsoft\.Compute\/diskEncryptionSets\/des-kedafn-prod$/);
+  });
+});
+
+describe("customer-managed disk key (prod)", () => {
+  const stack = () => synthCluster(prod);
+  const roles = (s: ReturnType<typeof synthCluster>) => Object.values(s.resource!.azurerm_role_assignment) as Array<Record<string, any>>;
+  const role = (s: ReturnType<typeof synthCluster>, name: string) => roles(s).find((r) => r.role_definition_name === name);
+
+  test("a Key Vault with Azure RBAC, purge protection, 90-day soft delete and prevent_destroy", () => {
+    expect(only(stack(), "azurerm_key_vault")).toEqual({
+      name: "kv-kedafn-prod-des",
+      location: "${azurerm_resource_group.resource-group.location}",
+      resource_group_name: "${azurerm_resource_group.resource-group.name}",
+      tenant_id: "${data.azurerm_client_config.client.tenant_id}",
+      sku_name: "standard",
+      rbac_authorization_enabled: true,
+      purge_protection_enabled: true,
+      soft_delete_retention_days: 90,
+      public_network_access_enabled: true,
+      network_acls: { bypass: "AzureServices", default_action: "Allow" },
+      tags: prod.tags,
+      lifecycle: { prevent_destroy: true },
+    });
   });
 
+  test("an RSA 3072 wrap/unwrap key with a yearly rotation policy, created after the deployer's Crypto Officer role", () => {
+    const s = stack();
+    const vault = Object.keys(s.resource!.azurerm_key_vault)[0];
+    const officer = Object.entries(s.resource!.azurerm_role_assignment).find(([, r]: [string, any]) => r.role_definition_name === "Key Vault Crypto Officer")!;
+    expect(officer[1]).toEqual({
+      scope: `\${azurerm_key_vault.${vault}.id}`,
+      role_definition_name: "Key Vault Crypto Officer",
+      principal_id: "${data.azurerm_client_config.client.object_id}",
+    });
+    expect(only(s, "azurerm_key_vault_key")).toEqual({
+      name: "disk-encryption",
+      key_vault_id: `\${azurerm_key_vault.${vault}.id}`,
+      key_type: "RSA",
+      key_size: 3072,
+      key_opts: ["wrapKey", "unwrapKey"],
+      rotation_policy: { automatic: { time_after_creation: "P1Y" }, expire_after: "P2Y", notify_before_expiry: "P30D" },
+      tags: prod.tags,
+      depends_on: [`azurerm_role_assignment.${officer[0]}`],
+      lifecycle: { prevent_destroy: true },
+    });
+  });
+
+  test("a disk encryption set that follows the key's newest version, and the roles it and the cluster need", () => {
+    const s = stack();
+    const [key] = Object.keys(s.resource!.azurerm_key_vault_key);
+    const [vault] = Object.keys(s.resource!.azurerm_key_vault);
+    const [setId] = Object.keys(s.resource!.azurerm_disk_encryption_set);
+    expect(only(s, "azurerm_disk_encryption_set")).toEqual({
+      name: "des-aks-kedafn-prod",
+      location: "${azurerm_resource_group.resource-group.location}",
+      resource_group_name: "${azurerm_resource_group.resource-group.name}",
+      key_vault_key_id: `\${azurerm_key_vault_key.${key}.versionless_id}`,
+      auto_key_rotation_enabled: true,
+      identity: { type: "SystemAssigned" },
+      tags: prod.tags,
+    });
+    const [keyAccessId, keyAccess] = Object.entries(s.resource!.azurerm_role_assignment).find(
+      ([, r]: [string, any]) => r.role_definition_name === "Key Vault Crypto Service Encryption User",
+    )!;
+    expect(keyAccess).toEqual({
+      scope: `\${azurerm_key_vault.${vault}.id}`,
+      role_definition_name: "Key Vault Crypto Service Encryption User",
+      principal_id: `\${azurerm_disk_encryption_set.${setId}.identity[0].principal_id}`,
+      principal_type: "ServicePrincipal",
+      skip_service_principal_aad_check: true,
+    });
+    const aks = only(s, "azurerm_kubernetes_cluster");
+    expect(aks.disk_encryption_set_id).toBe(`\${azurerm_disk_encryption_set.${setId}.id}`);
+    expect(aks.depends_on).toEqual([`azurerm_role_assignment.${keyAccessId}`]);
+    expect(role(s, "Reader")).toEqual({
+      scope: `\${azurerm_disk_encryption_set.${setId}.id}`,
+      role_definition_name: "Reader",
+      principal_id: "${azurerm_kubernetes_cluster.cluster.identity[0].principal_id}",
+      principal_type: "ServicePrincipal",
+      skip_service_principal_aad_check: true,
+    });
+  });
+
+  test("a custom key name and firewall ranges: the vault denies everything else except trusted Azure services", () => {
+    const cluster = withOverrides(prod.cluster, {
+      diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-prod-des", keyName: "aks-disks", allowedIpRanges: ["203.0.113.0/24"] },
+    });
+    const s = synthCluster(prod, cluster);
+    expect(only(s, "azurerm_key_vault").network_acls).toEqual({ bypass: "AzureServices", default_action: "Deny", ip_rules: ["203.0.113.0/24"] });
+    expect(only(s, "azurerm_key_vault_key").name).toBe("aks-disks");
+  });
+
+  test("an existing set: its id as given, Reader for the cluster on it, nothing created", () => {
+    const id = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des-shared";
+    const s = synthCluster(prod, withOverrides(prod.cluster, { diskEncryption: { mode: "existing-set", diskEncryptionSetId: id } }));
+    const aks = only(s, "azurerm_kubernetes_cluster");
+    expect(aks.disk_encryption_set_id).toBe(id);
+    expect(aks.depends_on).toBeUndefined();
+    for (const type of ["azurerm_key_vault", "azurerm_key_vault_key", "azurerm_disk_encryption_set"]) expect(s.resource?.[type]).toBeUndefined();
+    expect(role(s, "Reader")).toEqual(expect.objectContaining({ scope: id, principal_id: "${azurerm_kubernetes_cluster.cluster.identity[0].principal_id}" }));
+  });
+});
+
+describe("API server exposure", () => {
   test("authorized IP ranges on a public cluster", () => {
     const cluster = withOverrides(dev.cluster, { network: { apiServerAuthorizedIpRanges: ["203.0.113.0/24"] } });
     expect(only(synthCluster(dev, cluster), "azurerm_kubernetes_cluster").api_server_access_profile).toEqual({

@@ -240,8 +240,28 @@ test.each<[string, DeepPartial<ClusterConfig>, string]>([
   ],
   [
     "disk encryption set id",
-    { diskEncryptionSetId: "des-kedafn-dev" },
-    `diskEncryptionSetId = "des-kedafn-dev": must be the resource id of a disk encryption set (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>). Fix: copy the id from \`az disk-encryption-set show --query id\`, or use null for platform-managed keys`,
+    { diskEncryption: { mode: "existing-set", diskEncryptionSetId: "des-kedafn-dev" } },
+    `diskEncryption.diskEncryptionSetId = "des-kedafn-dev": must be the resource id of a disk encryption set (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>). Fix: copy the id from \`az disk-encryption-set show --query id\`, or use { mode: "customer-managed", keyVaultName } to let the stack create the set`,
+  ],
+  ...["kv", "kv-kedafn-prod-disk-keys1", "1kv-kedafn", "kv--kedafn", "kv-kedafn-", "kv_kedafn"].map((name): [string, DeepPartial<ClusterConfig>, string] => [
+    `Key Vault name ${JSON.stringify(name)}`,
+    { diskEncryption: { mode: "customer-managed", keyVaultName: name } },
+    `diskEncryption.keyVaultName = ${JSON.stringify(name)}: must be 3-24 letters, digits and single '-', starting with a letter and ending with a letter or digit (Microsoft.KeyVault/vaults, globally unique). Fix: use e.g. "kv-kedafn-prod-des"`,
+  ]),
+  [
+    "key name",
+    { diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-dev", keyName: "disk_key" } },
+    `diskEncryption.keyName = "disk_key": must be 1-127 letters, digits and '-' (Key Vault object name). Fix: leave it out for "disk-encryption", or remove other characters`,
+  ],
+  [
+    "Key Vault firewall range",
+    { diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-dev", allowedIpRanges: ["203.0.113.7"] } },
+    `diskEncryption.allowedIpRanges = ["203.0.113.7"]: must be IPv4 CIDRs ("203.0.113.7" is not). Fix: write single addresses as "a.b.c.d/32"`,
+  ],
+  [
+    "customer-managed disk key with virtual nodes",
+    { ...vnodes, diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-dev" } },
+    `diskEncryption.mode = "customer-managed": virtual nodes do not support customer-managed disk keys (AKS BYOK limitation). Fix: set diskEncryption to { mode: "platform-managed" }, or virtualNodes.enabled to false`,
   ],
   [
     "secret rotation interval",
@@ -257,6 +277,9 @@ test.each([
   ["an ephemeral OS disk that exactly fills the temp disk", { userNodePool: { osDiskSizeGb: 75 } }],
   ["a managed OS disk on a size without a local disk", { userNodePool: { vmSize: "Standard_D2s_v5", osDiskType: "Managed", osDiskSizeGb: 128 } }],
   ["a private cluster without authorized ranges", { network: { privateClusterEnabled: true } }],
+  ["a 3-character Key Vault name", { diskEncryption: { mode: "customer-managed", keyVaultName: "kv1" } }],
+  ["a 24-character Key Vault name with a firewall range", { diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-prod-disk-keys", allowedIpRanges: ["203.0.113.7/32"] } }],
+  ["an existing disk encryption set", { diskEncryption: { mode: "existing-set", diskEncryptionSetId: "/subscriptions/1/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des-1" } }],
   ["an hour-and-minute rotation interval", { keyVaultSecretsProvider: { secretRotationInterval: "1h30m" } }],
   ["any rotation interval once the provider is off", { keyVaultSecretsProvider: { enabled: false, secretRotationInterval: "" } }],
 ] as Array<[string, DeepPartial<ClusterConfig>]>)("accepts %s", (_, patch) => {

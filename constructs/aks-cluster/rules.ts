@@ -10,6 +10,9 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 const MAX_SURGE = /^([1-9]\d?|100)%$|^[1-9]\d*$/;
 const GO_DURATION = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
+/** Key Vault names: 3-24 letters, digits and '-', a letter first, a letter or digit last, no "--". */
+const KEY_VAULT_NAME = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
+const KEY_NAME = /^[A-Za-z0-9-]{1,127}$/;
 const DISK_ENCRYPTION_SET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/]+$/i;
 /** v5 sizes with a local temp disk (`d` before `s`): 37.5 GiB per vCPU, e.g. D2ds_v5 75 GiB, D4ds_v5 150 GiB. */
 const LOCAL_DISK_V5 = /^Standard_[DE](\d+)a?ds_v5$/;
@@ -255,11 +258,48 @@ const apiServer: R[] = [
 
 const encryption: R[] = [
   (s) =>
-    when(s.diskEncryptionSetId !== null && !DISK_ENCRYPTION_SET_ID.test(s.diskEncryptionSetId), {
-      property: "diskEncryptionSetId",
-      value: s.diskEncryptionSetId,
-      rule: "must be the resource id of a disk encryption set (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>)",
-      fix: "copy the id from `az disk-encryption-set show --query id`, or use null for platform-managed keys",
+    s.diskEncryption.mode === "existing-set"
+      ? when(!DISK_ENCRYPTION_SET_ID.test(s.diskEncryption.diskEncryptionSetId), {
+          property: "diskEncryption.diskEncryptionSetId",
+          value: s.diskEncryption.diskEncryptionSetId,
+          rule: "must be the resource id of a disk encryption set (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>)",
+          fix: 'copy the id from `az disk-encryption-set show --query id`, or use { mode: "customer-managed", keyVaultName } to let the stack create the set',
+        })
+      : undefined,
+  (s) =>
+    s.diskEncryption.mode === "customer-managed"
+      ? when(!KEY_VAULT_NAME.test(s.diskEncryption.keyVaultName), {
+          property: "diskEncryption.keyVaultName",
+          value: s.diskEncryption.keyVaultName,
+          rule: "must be 3-24 letters, digits and single '-', starting with a letter and ending with a letter or digit (Microsoft.KeyVault/vaults, globally unique)",
+          fix: 'use e.g. "kv-kedafn-prod-des"',
+        })
+      : undefined,
+  (s) =>
+    s.diskEncryption.mode === "customer-managed" && s.diskEncryption.keyName !== undefined
+      ? when(!KEY_NAME.test(s.diskEncryption.keyName), {
+          property: "diskEncryption.keyName",
+          value: s.diskEncryption.keyName,
+          rule: "must be 1-127 letters, digits and '-' (Key Vault object name)",
+          fix: 'leave it out for "disk-encryption", or remove other characters',
+        })
+      : undefined,
+  (s) => {
+    const ranges = s.diskEncryption.mode === "customer-managed" ? (s.diskEncryption.allowedIpRanges ?? []) : [];
+    const bad = ranges.filter((r) => parseCidr(r) === undefined);
+    return when(bad.length > 0, {
+      property: "diskEncryption.allowedIpRanges",
+      value: ranges,
+      rule: `must be IPv4 CIDRs (${JSON.stringify(bad[0])} is not)`,
+      fix: 'write single addresses as "a.b.c.d/32"',
+    });
+  },
+  (s) =>
+    when(s.diskEncryption.mode !== "platform-managed" && s.virtualNodes.enabled, {
+      property: "diskEncryption.mode",
+      value: s.diskEncryption.mode,
+      rule: "virtual nodes do not support customer-managed disk keys (AKS BYOK limitation)",
+      fix: 'set diskEncryption to { mode: "platform-managed" }, or virtualNodes.enabled to false',
     }),
   (s) =>
     when(s.keyVaultSecretsProvider.enabled && !GO_DURATION.test(s.keyVaultSecretsProvider.secretRotationInterval), {

@@ -147,6 +147,45 @@ export interface KeyVaultSecretsProviderSettings {
   readonly secretRotationInterval: string;
 }
 
+/** How the nodes' disks are encrypted at rest; see {@link DiskEncryptionSettings}. */
+export const DISK_ENCRYPTION_MODES = ["platform-managed", "existing-set", "customer-managed"] as const;
+export type DiskEncryptionMode = (typeof DISK_ENCRYPTION_MODES)[number];
+
+/**
+ * The key of the nodes' OS and data disks:
+ * - `platform-managed`: a key Azure owns and rotates (no cost, nothing to manage).
+ * - `existing-set`: a disk encryption set you manage elsewhere, by resource id. Its Key Vault must have
+ *   soft delete and purge protection, and its identity "Key Vault Crypto Service Encryption User" on the key.
+ * - `customer-managed`: the cluster stack creates the whole chain in the cluster's resource group: a Key
+ *   Vault (Azure RBAC, purge protection, 90-day soft delete, `prevent_destroy`), an RSA key with a yearly
+ *   rotation policy (`prevent_destroy`), and a disk encryption set that follows the key's newest version.
+ * Virtual nodes do not support customer-managed disk keys.
+ */
+export type DiskEncryptionSettings =
+  | { readonly mode: "platform-managed" }
+  | { readonly mode: "existing-set"; /** `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>` */ readonly diskEncryptionSetId: string }
+  | CustomerManagedDiskEncryptionSettings;
+
+/** A Key Vault, key and disk encryption set created by the cluster stack. */
+export interface CustomerManagedDiskEncryptionSettings {
+  readonly mode: "customer-managed";
+  /**
+   * Name of the new Key Vault: 3-24 letters, digits and single '-', starting with a letter and ending
+   * with a letter or digit; globally unique, and unavailable for the soft-delete period after deletion.
+   */
+  readonly keyVaultName: string;
+  /** Name of the key in the vault (1-127 letters, digits and '-'). @default "disk-encryption" */
+  readonly keyName?: string;
+  /**
+   * Public IPv4 ranges (CIDR) allowed through the vault's firewall besides trusted Azure services (the
+   * disk encryption set reaches the key as one). Terraform creates and reads the key over the vault's
+   * data plane on every plan, so the deploying machine's egress address must be listed. `[]` leaves
+   * the public endpoint open to Entra-authenticated callers; Azure RBAC still admits only the deployer
+   * (Crypto Officer) and the set's identity. @default []
+   */
+  readonly allowedIpRanges?: readonly string[];
+}
+
 /** Everything about the cluster that an environment chooses. */
 export interface ClusterSettings {
   /** 1-63 letters, digits, '_' and '-'. */
@@ -174,9 +213,8 @@ export interface ClusterSettings {
    */
   readonly keyVaultSecretsProvider: KeyVaultSecretsProviderSettings;
   /**
-   * Resource id of a disk encryption set: OS and data disks are encrypted with your key (CMK) instead
-   * of a platform key. `null` keeps platform-managed keys. The set's key vault must have purge
-   * protection; create it (and its access for the set's identity) before the cluster. ForceNew.
+   * Which key encrypts the nodes' OS and data disks at rest. ForceNew: AKS takes a disk encryption
+   * set only when the cluster is created, so decide before the first apply.
    */
-  readonly diskEncryptionSetId: string | null;
+  readonly diskEncryption: DiskEncryptionSettings;
 }
