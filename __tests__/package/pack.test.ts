@@ -166,13 +166,19 @@ function stagePackageSource(target: string): string {
   return target;
 }
 
+/** The caller's environment minus what would redirect the consumer's synth (e.g. CDKTF_OUTDIR from a benchmark). */
+function consumerEnv(): NodeJS.ProcessEnv {
+  const { CDKTF_OUTDIR: _outdir, CDKTF_CONTEXT_JSON: _context, DEPLOY_ENV: _environment, ...env } = process.env;
+  return { ...env, CHECKPOINT_DISABLE: "1", npm_config_update_notifier: "false" };
+}
+
 function run(command: string, args: readonly string[], cwd: string): string {
   try {
     return execFileSync(command, args, {
       cwd,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, CHECKPOINT_DISABLE: "1", npm_config_update_notifier: "false" },
+      env: consumerEnv(),
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
