@@ -53,7 +53,7 @@ const rows = [
   { id: "6", label: "`npx tsc --noEmit -p tsconfig.json`", command: "npx tsc --noEmit -p tsconfig.json", runs: RUNS, keepFailures: true, key: "tsc" },
   {
     id: "6",
-    label: "`npx jest` (full suite)",
+    label: "`npx jest` (unit + integration suites)",
     command: `npx jest --json --outputFile=${jestReport}`,
     runs: SLOW_RUNS,
     keepFailures: true,
