@@ -14,7 +14,7 @@ import {
   apiServerAccessProfile,
   keyVaultSecretsProvider,
   networkProfile,
-  osDisk,
+  poolArguments,
   weeklyWindow,
   zonesOrUndefined,
 } from "../constructs/aks-cluster/render";
@@ -134,7 +134,7 @@ export class ClusterStack extends AzureStack {
     const diskEncryptionSetId =
       config.diskEncryption.mode === "existing-set" ? config.diskEncryption.diskEncryptionSetId : diskKey?.diskEncryptionSetId;
 
-    const zones = zonesOrUndefined(config.zones);
+    const placement = { zones: zonesOrUndefined(config.zones), vnetSubnetId: nodes.id, tags: this.tags };
     this.cluster = new KubernetesCluster(this, "cluster", {
       name: config.name,
       resourceGroupName: group.name,
@@ -147,21 +147,11 @@ export class ClusterStack extends AzureStack {
       maintenanceWindowAutoUpgrade: weeklyWindow(config.maintenanceWindow),
       maintenanceWindowNodeOs: weeklyWindow(config.maintenanceWindow),
       defaultNodePool: {
-        name: config.systemNodePool.name,
-        vmSize: config.systemNodePool.vmSize,
+        ...poolArguments(config.systemNodePool, placement),
         nodeCount: config.systemNodePool.nodeCount,
         autoScalingEnabled: false,
         // Taints the pool CriticalAddonsOnly: workloads go to the user pool, add-ons keep their room.
         onlyCriticalAddonsEnabled: true,
-        temporaryNameForRotation: config.systemNodePool.temporaryNameForRotation,
-        maxPods: config.systemNodePool.maxPods,
-        osSku: config.systemNodePool.osSku,
-        ...osDisk(config.systemNodePool),
-        zones,
-        vnetSubnetId: nodes.id,
-        nodePublicIpEnabled: false,
-        upgradeSettings: { maxSurge: config.systemNodePool.maxSurge },
-        tags: this.tags,
       },
       identity: { type: "SystemAssigned" },
       // Entra ID sign-in with Azure RBAC; no static admin credentials exist to leak.
@@ -192,22 +182,12 @@ export class ClusterStack extends AzureStack {
     }
 
     new KubernetesClusterNodePool(this, "user-pool", {
-      name: config.userNodePool.name,
+      ...poolArguments(config.userNodePool, placement),
       kubernetesClusterId: this.cluster.id,
       mode: "User",
-      vmSize: config.userNodePool.vmSize,
       autoScalingEnabled: true,
       minCount: config.userNodePool.minCount,
       maxCount: config.userNodePool.maxCount,
-      temporaryNameForRotation: config.userNodePool.temporaryNameForRotation,
-      maxPods: config.userNodePool.maxPods,
-      osSku: config.userNodePool.osSku,
-      ...osDisk(config.userNodePool),
-      zones,
-      vnetSubnetId: nodes.id,
-      nodePublicIpEnabled: false,
-      upgradeSettings: { maxSurge: config.userNodePool.maxSurge },
-      tags: this.tags,
     });
 
     // Whoever deploys the stacks must be able to apply the workload stack's objects.

@@ -49,11 +49,31 @@ export function keyVaultSecretsProvider(settings: KeyVaultSecretsProviderSetting
   return settings.enabled ? { secretRotationEnabled: true, secretRotationInterval: settings.secretRotationInterval } : undefined;
 }
 
-/** A pool's OS disk arguments; the same names serve the default pool and extra pools. */
-export function osDisk(pool: SystemNodePoolSettings | UserNodePoolSettings): {
-  osDiskType: string;
-  osDiskSizeGb: number;
-  hostEncryptionEnabled: boolean;
-} {
-  return { osDiskType: pool.osDiskType, osDiskSizeGb: pool.osDiskSizeGb, hostEncryptionEnabled: pool.hostEncryptionEnabled };
+/** Where a cluster's pools go: the same for the default pool and every extra pool. */
+export interface PoolPlacement {
+  readonly zones: string[] | undefined;
+  readonly vnetSubnetId: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * The arguments the default (system) pool and the user pool share; the names are the
+ * same in `default_node_pool` and `azurerm_kubernetes_cluster_node_pool`.
+ */
+export function poolArguments(pool: SystemNodePoolSettings | UserNodePoolSettings, placement: PoolPlacement) {
+  return {
+    name: pool.name,
+    vmSize: pool.vmSize,
+    temporaryNameForRotation: pool.temporaryNameForRotation,
+    maxPods: pool.maxPods,
+    osSku: pool.osSku,
+    osDiskType: pool.osDiskType,
+    osDiskSizeGb: pool.osDiskSizeGb,
+    hostEncryptionEnabled: pool.hostEncryptionEnabled,
+    zones: placement.zones,
+    vnetSubnetId: placement.vnetSubnetId,
+    nodePublicIpEnabled: false,
+    upgradeSettings: { maxSurge: pool.maxSurge },
+    tags: { ...placement.tags },
+  };
 }
