@@ -115,6 +115,37 @@ describe("R3 attributes that force replacement are pinned (change them only on p
   });
 });
 
+describe("R4 images that running pods use are never purged", () => {
+  // Retention deletes only untagged manifests. Each build gets its own tag (the build context's
+  // hash) that is never moved, so the digest a pod pins always stays tagged.
+  test.each(ENVS)("%s: every pod pins an immutable content-hash tag and the pushed digest", (env) => {
+    const deployments = objects(env).filter((o) => o.kind === "Deployment");
+    expect(deployments.length).toBeGreaterThan(0);
+    for (const deployment of deployments) {
+      for (const container of deployment.spec.template.spec.containers) {
+        expect(container.image).toMatch(/\/keda-func:[0-9a-f]{16}@\$\{docker_registry_image\.[^.]+\.sha256_digest\}$/);
+      }
+    }
+  });
+
+  test.each(ENVS)("%s: the tag is derived from the image's inputs, and the push is triggered by the same hash", (env) => {
+    const workload = apps[env].stack(`${env}-workload`);
+    const [image] = resourcesOf(workload, "docker_image");
+    const [push] = resourcesOf(workload, "docker_registry_image");
+    const tag = (image.name as string).split(":").pop();
+    expect(image.triggers.context_sha256.startsWith(tag!)).toBe(true);
+    expect(push.triggers.context_sha256).toBe(image.triggers.context_sha256);
+    expect(push.keep_remotely).toBe(true);
+  });
+
+  test.each(ENVS)("%s: a retention policy exists only on Premium and stays within 1-365 days", (env) => {
+    const [registry] = resourcesOf(apps[env].stack(`${env}-registry`), "azurerm_container_registry");
+    const days = registry.retention_policy_in_days;
+    if (registry.sku !== "Premium") expect(days).toBeUndefined();
+    else if (days !== undefined) expect(days >= 1 && days <= 365).toBe(true);
+  });
+});
+
 describe("R5-R9 workloads keep running through rollouts, drains, scale-in and scaler outages", () => {
   test.each(ENVS)("%s R6: no replicas on a Deployment a ScaledObject targets", (env) => {
     const all = objects(env);
