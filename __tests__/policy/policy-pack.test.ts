@@ -1,5 +1,5 @@
 import { App, Aspects, LocalBackend, TerraformStack } from "cdktf";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
@@ -14,11 +14,10 @@ import {
 import { acrAdminDisabled } from "../../constructs/policy/rules/azure/ckv-azure-137-acr-admin-disabled";
 import { acrPublicNetworkDisabled } from "../../constructs/policy/rules/azure/ckv-azure-139-acr-public-network";
 
-function registryApp(config: { adminEnabled: boolean }) {
-  const outdir = mkdtempSync(join(tmpdir(), "policy-pack-"));
-  const app = new App({ outdir });
-  const stack = new TerraformStack(app, "library-user");
-  new LocalBackend(stack, { path: "state.tfstate" });
+/** A stack holding one Standard registry (public network access on: a CKV_AZURE_139 finding). */
+function registryStack(app: App, id: string, config: { adminEnabled: boolean }) {
+  const stack = new TerraformStack(app, id);
+  new LocalBackend(stack, { path: `${id}.tfstate` });
   new AzurermProvider(stack, "azurerm", { features: [{}] });
   const registry = new ContainerRegistry(stack, "registry", {
     name: "acrexample",
@@ -27,21 +26,125 @@ function registryApp(config: { adminEnabled: boolean }) {
     sku: "Standard",
     adminEnabled: config.adminEnabled,
   });
-  return { app, stack, registry, outdir };
+  return { stack, registry };
 }
+
+function registryApp(config: { adminEnabled: boolean }) {
+  const outdir = mkdtempSync(join(tmpdir(), "policy-pack-"));
+  const app = new App({ outdir });
+  return { app, outdir, ...registryStack(app, "library-user", config) };
+}
+
+/** Every file and folder under `outdir`. `new App` itself creates the empty `stacks` folder. */
+function written(outdir: string): string[] {
+  return (readdirSync(outdir, { recursive: true }) as string[]).sort();
+}
+
+const ADMIN_FINDING =
+  "[CKV_AZURE_137] Container registry has the admin user disabled: admin_enabled is true. Fix: set admin_enabled = false; pull with the kubelet identity (AcrPull)";
 
 function annotations(outdir: string, stack: string): Array<{ level: string; message: string; constructPath: string }> {
   return JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")).stacks[stack].annotations;
 }
 
 describe("PolicyPack aspect", () => {
-  test("a non-compliant error rule fails synth with the rule ID, finding and fix on the construct path", () => {
-    const { app, stack } = registryApp({ adminEnabled: true });
+  test("a non-compliant error rule fails synth with the construct path, rule ID, finding and fix, before anything is written", () => {
+    const { app, outdir } = registryApp({ adminEnabled: true });
     applyPolicy(app, new PolicyPack({ rules: [acrAdminDisabled] }));
-    expect(stack).toBeDefined();
     expect(() => app.synth()).toThrow(
-      "[library-user/registry] [CKV_AZURE_137] Container registry has the admin user disabled: admin_enabled is true. Fix: set admin_enabled = false; pull with the kubelet identity (AcrPull)",
+      new Error(`Policy check failed: 1 finding in 1 stack (nothing was written)\n  - library-user/registry: ${ADMIN_FINDING}`),
     );
+    expect(written(outdir)).toEqual(["stacks"]);
+  });
+
+  test("error findings of every stack fail synth in one Error, sorted by path, and no stack is written", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "policy-pack-"));
+    const app = new App({ outdir });
+    // Synthesized first, sorted last: the message does not follow synth order.
+    registryStack(app, "b-stack", { adminEnabled: true });
+    registryStack(app, "a-stack", { adminEnabled: true });
+    registryStack(app, "compliant", { adminEnabled: false });
+    const pack = new PolicyPack({ rules: [acrAdminDisabled] });
+    applyPolicy(app, pack);
+    expect(() => app.synth()).toThrow(
+      new Error(
+        [
+          "Policy check failed: 2 findings in 2 stacks (nothing was written)",
+          `  - a-stack/registry: ${ADMIN_FINDING}`,
+          `  - b-stack/registry: ${ADMIN_FINDING}`,
+        ].join("\n"),
+      ),
+    );
+    expect(written(outdir)).toEqual(["stacks"]);
+    expect(existsSync(join(outdir, "manifest.json"))).toBe(false);
+    // The results of every stack stay readable after the failure.
+    expect(pack.results.map((r) => `${r.path}:${r.outcome.status}`)).toEqual([
+      "b-stack/registry:non-compliant",
+      "a-stack/registry:non-compliant",
+      "compliant/registry:compliant",
+    ]);
+  });
+
+  test("a suppressed error in one stack does not hide the error of another", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "policy-pack-"));
+    const app = new App({ outdir });
+    const accepted = registryStack(app, "accepted", { adminEnabled: true });
+    suppressPolicy(accepted.registry, "CKV_AZURE_137", "Legacy CI pushes with the admin user until it moves to OIDC.");
+    registryStack(app, "rejected", { adminEnabled: true });
+    applyPolicy(app, new PolicyPack({ rules: [acrAdminDisabled] }));
+    expect(() => app.synth()).toThrow(
+      new Error(`Policy check failed: 1 finding in 1 stack (nothing was written)\n  - rejected/registry: ${ADMIN_FINDING}`),
+    );
+  });
+
+  test("warnings in every stack annotate their construct and do not fail synth", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "policy-pack-"));
+    const app = new App({ outdir });
+    registryStack(app, "first", { adminEnabled: false });
+    registryStack(app, "second", { adminEnabled: true });
+    applyPolicy(app, new PolicyPack({ rules: [acrAdminDisabled, acrPublicNetworkDisabled], levels: { CKV_AZURE_137: "warning" } }));
+    expect(() => app.synth()).not.toThrow();
+    const warnings = (stack: string) => annotations(outdir, stack).map((a) => `${a.level} ${a.constructPath} ${a.message.slice(0, 15)}`);
+    expect(warnings("first")).toEqual(["@cdktf/warn first/registry [CKV_AZURE_139]"]);
+    expect(warnings("second")).toEqual(["@cdktf/warn second/registry [CKV_AZURE_137]", "@cdktf/warn second/registry [CKV_AZURE_139]"]);
+    expect(existsSync(join(outdir, "stacks", "second", "cdk.tf.json"))).toBe(true);
+  });
+
+  describe("each stack's Terraform JSON is resolved once per synth", () => {
+    let calls: string[];
+    beforeEach(() => {
+      calls = [];
+      const original = TerraformStack.prototype.toTerraform;
+      jest.spyOn(TerraformStack.prototype, "toTerraform").mockImplementation(function (this: TerraformStack) {
+        calls.push(this.node.path);
+        return original.call(this);
+      });
+    });
+    afterEach(() => jest.restoreAllMocks());
+    const perStack = () => Object.fromEntries(["a", "b"].map((id) => [id, calls.filter((c) => c === id).length]));
+
+    test("a failing synth resolves each stack once, for the policy", () => {
+      const app = new App({ outdir: mkdtempSync(join(tmpdir(), "policy-pack-")) });
+      registryStack(app, "a", { adminEnabled: true });
+      registryStack(app, "b", { adminEnabled: true });
+      applyPolicy(app, new PolicyPack({ rules: [acrAdminDisabled] }));
+      expect(() => app.synth()).toThrow("2 findings in 2 stacks");
+      expect(perStack()).toEqual({ a: 1, b: 1 });
+    });
+
+    test("a passing synth resolves each stack twice: once for the policy, once for the file cdktf writes", () => {
+      const app = new App({ outdir: mkdtempSync(join(tmpdir(), "policy-pack-")) });
+      registryStack(app, "a", { adminEnabled: false });
+      const b = registryStack(app, "b", { adminEnabled: false });
+      const pack = new PolicyPack({ rules: [acrAdminDisabled] });
+      applyPolicy(app, pack);
+      app.synth();
+      expect(perStack()).toEqual({ a: 2, b: 2 });
+      // A second synth of the same app evaluates again and sees what changed in between.
+      new ContainerRegistry(b.stack, "added", { name: "acradded", resourceGroupName: "rg", location: "westeurope", sku: "Standard", adminEnabled: true });
+      expect(() => app.synth()).toThrow(`  - b/added: ${ADMIN_FINDING}`);
+      expect(perStack()).toEqual({ a: 3, b: 3 });
+    });
   });
 
   test("a warning rule annotates but synth succeeds", () => {
@@ -106,7 +209,7 @@ describe("PolicyPack aspect", () => {
     const { app } = registryApp({ adminEnabled: false });
     applyPolicy(app, new ProjectPolicy());
     expect(() => app.synth()).toThrow(
-      "[library-user/registry] [PRJ_ACR_PREVENT_DESTROY] Container registry cannot be destroyed by a plan: lifecycle.prevent_destroy is not true. Fix: set lifecycle.prevent_destroy = true",
+      "\n  - library-user/registry: [PRJ_ACR_PREVENT_DESTROY] Container registry cannot be destroyed by a plan: lifecycle.prevent_destroy is not true. Fix: set lifecycle.prevent_destroy = true",
     );
   });
 });
