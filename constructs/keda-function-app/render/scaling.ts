@@ -30,21 +30,15 @@ export function renderWorkerScaledObject(spec: FunctionAppSpec): IScaledObject |
   const names = objectNames(spec.name);
   const fallback =
     scaling.fallback !== undefined && !scaling.triggers.some((t) => NO_FALLBACK_TYPES.has(t.type)) ? scaling.fallback : undefined;
-  return {
-    apiVersion: "keda.sh/v1alpha1",
-    kind: "ScaledObject",
-    metadata: objectMeta(spec, names.scaledObject, "worker"),
-    spec: {
-      scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: names.workerDeployment },
-      minReplicaCount: scaling.minReplicas,
-      maxReplicaCount: scaling.maxReplicas,
-      pollingInterval: scaling.pollingInterval,
-      cooldownPeriod: scaling.cooldownPeriod,
-      ...(fallback !== undefined ? { fallback: { failureThreshold: fallback.failureThreshold, replicas: fallback.replicas } } : {}),
-      ...advanced(spec),
-      triggers: scaling.triggers.map(renderTrigger),
-    },
-  };
+  return scaledObject(spec, {
+    name: names.scaledObject,
+    component: "worker",
+    deployment: names.workerDeployment,
+    minReplicas: scaling.minReplicas,
+    maxReplicas: scaling.maxReplicas,
+    fallback: fallback !== undefined ? { failureThreshold: fallback.failureThreshold, replicas: fallback.replicas } : undefined,
+    triggers: scaling.triggers,
+  });
 }
 
 /** The HTTP Deployment's ScaledObject for the cpu and HTTP add-on choices. */
@@ -60,18 +54,42 @@ export function renderHttpScaledObject(spec: FunctionAppSpec): IScaledObject | u
           name: "http-requests",
           metadata: { scalerAddress: scaling.scalerAddress, interceptorRoute: names.interceptorRoute },
         };
+  return scaledObject(spec, {
+    name: names.httpScaledObject,
+    component: "http",
+    deployment: names.httpDeployment,
+    minReplicas: scaling.minReplicas,
+    maxReplicas: scaling.maxReplicas,
+    fallback: undefined,
+    triggers: [trigger],
+  });
+}
+
+interface ScaledObjectParts {
+  readonly name: string;
+  readonly component: "http" | "worker";
+  readonly deployment: string;
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly fallback: IScaledObject["spec"]["fallback"];
+  readonly triggers: readonly KedaTrigger[];
+}
+
+/** A ScaledObject on one of the app's Deployments; polling, cooldown and HPA behaviour are the app's. */
+function scaledObject(spec: FunctionAppSpec, parts: ScaledObjectParts): IScaledObject {
   return {
     apiVersion: "keda.sh/v1alpha1",
     kind: "ScaledObject",
-    metadata: objectMeta(spec, names.httpScaledObject, "http"),
+    metadata: objectMeta(spec, parts.name, parts.component),
     spec: {
-      scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: names.httpDeployment },
-      minReplicaCount: scaling.minReplicas,
-      maxReplicaCount: scaling.maxReplicas,
+      scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: parts.deployment },
+      minReplicaCount: parts.minReplicas,
+      maxReplicaCount: parts.maxReplicas,
       pollingInterval: spec.scaling.pollingInterval,
       cooldownPeriod: spec.scaling.cooldownPeriod,
+      ...(parts.fallback !== undefined ? { fallback: parts.fallback } : {}),
       ...advanced(spec),
-      triggers: [renderTrigger(trigger)],
+      triggers: parts.triggers.map(renderTrigger),
     },
   };
 }
