@@ -1,12 +1,7 @@
-import { App } from "cdktf";
 import { readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { EnvironmentConfig, environmentConfig } from "../../config";
-import { addEnvironment } from "../../stacks/app";
 import { functionTimeoutSeconds } from "../../constructs/keda-function-app/keda-function-app";
-import { SynthesizedApp, StackJson, manifestsOf, resourcesOf, synthEnvironment } from "../support/synth-app";
+import { SynthesizedApp, StackJson, manifestsOf, resourcesOf, synthConfig, synthEnvironment } from "../support/synth-app";
 
 const apps: Record<string, SynthesizedApp> = {};
 beforeAll(() => {
@@ -21,14 +16,8 @@ const objects = (env: string) => stacks(env).flatMap(([, s]) => manifestsOf(s));
 const SECRET_KEYS = ["access_key", "sas_token", "client_secret", "client_certificate_password", "password"];
 
 function synthWith(config: EnvironmentConfig): Record<string, StackJson> {
-  const outdir = mkdtempSync(join(tmpdir(), "reliability-"));
-  const app = new App({ outdir });
-  addEnvironment(app, config);
-  app.synth();
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
-  return Object.fromEntries(
-    Object.keys(manifest.stacks).map((n) => [n, JSON.parse(readFileSync(join(outdir, "stacks", n, "cdk.tf.json"), "utf8"))]),
-  );
+  const synth = synthConfig(config);
+  return Object.fromEntries(Object.keys(synth.manifest.stacks).map((n) => [n, synth.stack(n)]));
 }
 
 describe("R1 state: every stack has its own backend, with locking and no secrets", () => {

@@ -121,10 +121,4 @@ export function synthApp(props: KedaFunctionAppProps): { app: KedaFunctionApp; j
   return { app, json, stack };
 }
 
-export function resources(json: any, type: string): any[] {
-  return Object.values(json.resource?.[type] ?? {});
-}
-
-export function manifests(json: any): any[] {
-  return resources(json, "kubernetes_manifest").map((r) => r.manifest);
-}
+export { resourcesOf as resources, manifestsOf as manifests } from "./synth-app";

@@ -1,11 +1,7 @@
-import { App, Testing } from "cdktf";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { Testing } from "cdktf";
 import { ClusterConfig, EnvironmentConfig, RegistryConfig } from "../../config/environment";
 import { ClusterStack } from "../../stacks/cluster-stack";
 import { RegistryStack } from "../../stacks/registry-stack";
-import { addEnvironment } from "../../stacks/app";
 import type { StackJson } from "./synth-app";
 
 /** A deep partial: override only the leaves a test cares about (arrays are replaced whole). */
@@ -50,17 +46,5 @@ export function only(stack: StackJson, type: string): Record<string, any> {
   return all[0];
 }
 
-/** Synthesizes every stack of `config` the way `npm run synth` does, into a fresh temp folder. */
-export function synthConfig(config: EnvironmentConfig) {
-  const outdir = mkdtempSync(join(tmpdir(), `synth-${config.name}-`));
-  const app = new App({ outdir });
-  addEnvironment(app, config);
-  app.synth();
-  const raw = (name: string) => readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
-  return {
-    outdir,
-    manifest: JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { dependencies: string[] }> },
-    raw,
-    stack: (name: string) => JSON.parse(raw(name)) as StackJson,
-  };
-}
+/** Whole-app synth of a config: the one helper in synth-app.ts, re-exported for platform tests. */
+export { synthConfig } from "./synth-app";

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { environmentConfig } from "../../config";
+import { EnvironmentConfig } from "../../config/environment";
 import { addEnvironment } from "../../stacks/app";
 
 /** The Terraform JSON of one synthesized stack. */
@@ -21,11 +22,16 @@ export interface SynthesizedApp {
   raw(name: string): string;
 }
 
-/** Synthesizes every stack of an environment the way `npm run synth` does, into a temp folder. */
+/** Synthesizes every stack of a built-in environment the way `npm run synth` does, into a temp folder. */
 export function synthEnvironment(environment = "dev"): SynthesizedApp {
-  const outdir = mkdtempSync(join(tmpdir(), `synth-${environment}-`));
+  return synthConfig(environmentConfig(environment));
+}
+
+/** Synthesizes every stack of `config` (e.g. an environment with overrides) into a temp folder. */
+export function synthConfig(config: EnvironmentConfig): SynthesizedApp {
+  const outdir = mkdtempSync(join(tmpdir(), `synth-${config.name}-`));
   const app = new App({ outdir });
-  addEnvironment(app, environmentConfig(environment));
+  addEnvironment(app, config);
   app.synth();
   const raw = (name: string) => readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
   return {
@@ -37,11 +43,11 @@ export function synthEnvironment(environment = "dev"): SynthesizedApp {
 }
 
 /** All resources of a type in a stack, as a list of their configs. */
-export function resourcesOf(stack: StackJson, type: string): Record<string, any>[] {
+export function resourcesOf(stack: Pick<StackJson, "resource">, type: string): any[] {
   return Object.values(stack.resource?.[type] ?? {});
 }
 
 /** The Kubernetes objects a stack applies through `kubernetes_manifest`. */
-export function manifestsOf(stack: StackJson): Record<string, any>[] {
+export function manifestsOf(stack: Pick<StackJson, "resource">): any[] {
   return resourcesOf(stack, "kubernetes_manifest").map((r) => r.manifest);
 }
