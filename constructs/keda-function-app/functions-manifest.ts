@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { byCodePoint } from "../core/ordering";
 
 /**
  * A trigger binding as the Functions host sees it: `type` plus the options the app
@@ -50,5 +51,5 @@ export function parseFunctionsManifest(value: unknown, source = "functions manif
     }
     return { name, trigger: trigger as TriggerBinding };
   });
-  return { functions: [...parsed].sort((a, b) => a.name.localeCompare(b.name, "en")) };
+  return { functions: [...parsed].sort((a, b) => byCodePoint(a.name, b.name)) };
 }

@@ -14,6 +14,7 @@ import { KubernetesObject, renderFunctionApp } from "./render/objects";
 import { FunctionAppSpec, objectNames } from "./render/spec";
 import { rolesForTrigger } from "./trigger-roles";
 import { kedaFunctionAppRules, ResolvedProps } from "./validate-props";
+import { byCodePoint } from "../core/ordering";
 
 /** Roles the app identity always needs on AzureWebJobsStorage: host state, keys, leases and queues. */
 const HOST_STORAGE_ROLES = ["Storage Blob Data Owner", "Storage Queue Data Contributor"] as const;
@@ -202,7 +203,7 @@ export class KedaFunctionApp extends Construct {
     const requirements = workers
       .map((fn) => rolesForTrigger(fn.trigger))
       .filter((r): r is NonNullable<typeof r> => r !== undefined)
-      .sort((a, b) => (a.connection < b.connection ? -1 : a.connection > b.connection ? 1 : 0));
+      .sort((a, b) => byCodePoint(a.connection, b.connection));
     for (const requirement of requirements) {
       const scope =
         requirement.connection === "AzureWebJobsStorage" ? resolved.storage?.accountId : resolved.connections[requirement.connection]?.resourceId;

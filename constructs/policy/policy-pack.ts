@@ -2,6 +2,7 @@ import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from "c
 import { IConstruct } from "constructs";
 import { PolicyResult, PolicySuppression, checkSuppression, evaluateStack, findings } from "./evaluate";
 import { PolicyLevel, PolicyRule, StackDocument } from "./policy-rule";
+import { byCodePoint } from "../core/ordering";
 
 const SUPPRESSIONS_METADATA = "policy:suppressions";
 
@@ -109,7 +110,6 @@ interface ErrorFinding {
 
 /** One line per finding, sorted by construct path and rule ID so the output does not depend on synth order. */
 function failureMessage(errors: readonly ErrorFinding[]): string {
-  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const sorted = [...errors].sort((a, b) => byCodePoint(a.path, b.path) || byCodePoint(a.ruleId, b.ruleId) || byCodePoint(a.message, b.message));
   const stacks = new Set(errors.map((e) => e.stack)).size;
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -6,6 +6,7 @@ import { globFiles } from "../../core/glob";
 import { sortKeysDeep } from "../../core/stable-json";
 import { FunctionMetadata, FunctionsManifest, TriggerBinding } from "../functions-manifest";
 import { recordRegistrations } from "./registration-recorder";
+import { byCodePoint } from "../../core/ordering";
 
 export interface DiscoveryOptions {
   /** Folder of the built app: its `package.json#main` glob names the compiled entry files. */
@@ -97,7 +98,7 @@ export function manifestFromRegistrations(registrations: readonly RegisteredFunc
   const names = functions.map((f) => f.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new Error(`Function "${duplicate}" is registered twice.`);
-  return { functions: functions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+  return { functions: functions.sort((a, b) => byCodePoint(a.name, b.name)) };
 }
 
 /** The manifest as committed: two-space JSON with sorted keys and a final newline. */

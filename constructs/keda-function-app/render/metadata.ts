@@ -1,6 +1,7 @@
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
 import { appLabels } from "./labels";
 import { FunctionAppSpec } from "./spec";
+import { byCodePoint } from "../../core/ordering";
 
 /** `metadata` of an object of the app: name, namespace and the app's labels. */
 export function objectMeta(spec: FunctionAppSpec, name: string, component?: "http" | "worker"): IObjectMeta {
@@ -9,5 +10,5 @@ export function objectMeta(spec: FunctionAppSpec, name: string, component?: "htt
 
 /** A copy with keys in code-point order: objects and YAML stay byte-stable. */
 export function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => byCodePoint(a, b)));
 }
