@@ -109,7 +109,6 @@ describe("NetworkPolicy", () => {
     expect(policy.spec).toEqual({
       podSelector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "worker" } },
       policyTypes: ["Ingress"],
-      ingress: [],
     });
   });
 

@@ -35,13 +35,18 @@ export function renderHttpNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy |
   };
 }
 
-/** The worker pods serve nobody: no ingress at all (kubelet probes come from the node, which is always admitted). */
+/**
+ * The worker pods serve nobody: no ingress at all (kubelet probes come from the node, which is
+ * always admitted). `policyTypes: ["Ingress"]` with no `ingress` rules denies every source; an
+ * explicit `ingress: []` would mean the same but the API server drops the empty list, and the
+ * kubernetes provider then reports an inconsistent result on apply and a diff on every plan.
+ */
 export function renderWorkerNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy | undefined {
   if (spec.networkPolicy === undefined) return undefined;
   return {
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
     metadata: objectMeta(spec, objectNames(spec.name).workerDeployment, "worker"),
-    spec: { podSelector: { matchLabels: selectorLabels(spec.name, "worker") }, policyTypes: ["Ingress"], ingress: [] },
+    spec: { podSelector: { matchLabels: selectorLabels(spec.name, "worker") }, policyTypes: ["Ingress"] },
   };
 }
