@@ -7,20 +7,30 @@ import dockerignore from "@balena/dockerignore";
 /** The files `docker build` would send as the context of `directory`, and their hash. */
 export interface DockerContext {
   readonly directory: string;
-  /** POSIX paths relative to `directory`, sorted. */
+  /** POSIX paths relative to `directory`, sorted. Always holds the Dockerfile and `.dockerignore` when they exist. */
   readonly files: readonly string[];
   /** SHA-256 over paths and contents: changes exactly when the image's inputs change. */
   readonly sha256: string;
 }
 
+/** The Dockerfile's name at the root of the build context, as `docker build` and the docker provider default it. */
+export const DEFAULT_DOCKERFILE = "Dockerfile";
+
 /**
  * Reads a Docker build context with Docker's own `.dockerignore` semantics. Paths are
  * sorted and POSIX-style, so the hash is identical on every machine.
+ *
+ * Like the Docker CLI (and the docker provider, both through `TrimBuildFilesFromExcludes`), the
+ * Dockerfile and `.dockerignore` are sent whatever the ignore rules say: an allow-list that starts
+ * with `*` would otherwise leave the daemon without a Dockerfile. Being in the context, the
+ * Dockerfile is also in the hash, so editing it (a new base image) gives a new tag and a rebuild.
  */
 export function readDockerContext(directory: string): DockerContext {
   const ignorePath = join(directory, ".dockerignore");
   const rules = existsSync(ignorePath) ? readFileSync(ignorePath, "utf8") : "";
-  const filter = dockerignore({ ignorecase: false }).add(rules.split(/\r?\n/));
+  const filter = dockerignore({ ignorecase: false })
+    .add(rules.split(/\r?\n/))
+    .add([`!.dockerignore`, `!${DEFAULT_DOCKERFILE}`]);
   const files = listFiles(directory, directory, (path) => filter.ignores(path));
   const hash = createHash("sha256");
   for (const file of files) {
@@ -30,6 +40,19 @@ export function readDockerContext(directory: string): DockerContext {
     hash.update("\0");
   }
   return { directory, files, sha256: hash.digest("hex") };
+}
+
+/**
+ * The hash of everything a build's result depends on besides its base images: the context (Dockerfile
+ * included) and the build arguments. Without build arguments it is the context hash itself, so adding
+ * this did not move any existing tag. Keys are sorted: the order they were written in does not matter.
+ */
+export function buildInputsHash(context: DockerContext, buildArgs: Readonly<Record<string, string>> = {}): string {
+  const keys = Object.keys(buildArgs).sort();
+  if (keys.length === 0) return context.sha256;
+  const hash = createHash("sha256").update(context.sha256);
+  for (const key of keys) hash.update("\0").update(key).update("=").update(buildArgs[key]);
+  return hash.digest("hex");
 }
 
 /**

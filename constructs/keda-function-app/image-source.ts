@@ -1,4 +1,4 @@
-import { AssetType, TerraformAsset } from "cdktf";
+import { AssetType, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Image } from "@cdktf/provider-docker/lib/image";
 import { RegistryImage } from "@cdktf/provider-docker/lib/registry-image";
@@ -6,7 +6,8 @@ import { DataDockerRegistryImage } from "@cdktf/provider-docker/lib/data-docker-
 import { ContainerRegistryTask } from "@cdktf/provider-azurerm/lib/container-registry-task";
 import { ContainerRegistryTaskScheduleRunNow } from "@cdktf/provider-azurerm/lib/container-registry-task-schedule-run-now";
 import { resolve } from "node:path";
-import { readDockerContext, stageDockerContext } from "../core/content-hash";
+import { buildInputsHash, readDockerContext, stageDockerContext } from "../core/content-hash";
+import { throwIfAny } from "../core/validation";
 
 /** What an image source gives the Deployments: an immutable image reference. */
 export interface BoundImage {
@@ -23,6 +24,13 @@ export interface DockerBuildOptions {
   readonly repository: string;
   /** Target platform of the build. @default "linux/amd64" (AKS node pools default to amd64) */
   readonly platform?: string;
+  /**
+   * `--build-arg` values, e.g. `{ RUNTIME_IMAGE: "mcr.microsoft.com/azure-functions/node:4-node22@sha256:..." }`
+   * to pin a base image. Literal strings only: they are part of the tag's hash, so changing one
+   * rebuilds and rolls out; a Terraform token cannot be hashed at synth time and is refused.
+   * @default - none: the Dockerfile's own `ARG` defaults
+   */
+  readonly buildArgs?: Readonly<Record<string, string>>;
 }
 
 export interface AcrTaskBuildOptions {
@@ -57,8 +65,9 @@ export interface AcrTaskBuildOptions {
 export abstract class ImageSource {
   /**
    * Build the image from `directory` with the local Docker daemon during `terraform apply`
-   * and push it. The tag is a SHA-256 over the Docker build context, so an unchanged app
-   * synthesizes byte-identical JSON and a changed one builds, pushes and rolls out.
+   * and push it. The tag is a SHA-256 over the Docker build context (the Dockerfile included, as the
+   * Docker CLI always sends it) and the build args, so an unchanged app synthesizes byte-identical
+   * JSON and a changed source file, Dockerfile or build arg builds, pushes and rolls out.
    */
   static fromDockerBuild(options: DockerBuildOptions): ImageSource {
     return new DockerBuildImageSource(options);
@@ -100,12 +109,27 @@ class DockerBuildImageSource extends ImageSource {
 
   bind(scope: Construct): BoundImage {
     const context = readDockerContext(resolve(this.options.directory));
-    const contentHash = context.sha256;
+    const buildArgs = this.options.buildArgs ?? {};
+    // A token's value is known only at apply time, too late for the tag: refuse it rather than hash its placeholder.
+    throwIfAny(
+      scope,
+      "ImageSource.fromDockerBuild",
+      Object.entries(buildArgs)
+        .filter(([, value]) => Token.isUnresolved(value))
+        .map(([key, value]) => ({
+          property: `buildArgs.${key}`,
+          value,
+          rule: "is a Terraform token, but build arguments are hashed into the image tag at synth time",
+          fix: "pass a literal string (e.g. a base image pinned by digest), or set the value in the Dockerfile",
+        })),
+    );
+    // The Dockerfile is in the context, so the hash covers it; the build args are hashed on top.
+    const contentHash = buildInputsHash(context, buildArgs);
     // The context travels inside the stack's folder: relative, self-contained, no absolute paths.
     const asset = new TerraformAsset(scope, "build-context", {
       path: stageDockerContext(context),
       type: AssetType.DIRECTORY,
-      assetHash: contentHash,
+      assetHash: context.sha256,
     });
     const tag = contentHash.slice(0, 16);
     const name = `${this.options.loginServer}/${this.options.repository}:${tag}`;
@@ -116,6 +140,7 @@ class DockerBuildImageSource extends ImageSource {
       buildAttribute: {
         context: asset.path,
         platform: this.options.platform ?? "linux/amd64",
+        ...(Object.keys(buildArgs).length > 0 ? { buildArgs: { ...buildArgs } } : {}),
       },
     });
     const pushed = new RegistryImage(scope, "image-push", {

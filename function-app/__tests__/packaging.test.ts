@@ -31,12 +31,18 @@ function parseDockerfile(text: string): Stage[] {
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
   const stages: Stage[] = [];
+  // Global ARGs (before the first FROM) name the base images; a plain build uses their defaults.
+  const globalArgs: Record<string, string> = {};
   for (const line of logical) {
     const [keyword = "", ...rest] = line.split(/\s+/);
     const args = rest.join(" ");
     if (keyword.toUpperCase() === "FROM") {
       const [image = "", , name] = rest;
-      stages.push({ from: image, ...(name ? { name } : {}), instructions: [] });
+      const from = image.replace(/^\$\{(\w+)\}$/, (whole, arg: string) => globalArgs[arg] ?? whole);
+      stages.push({ from, ...(name ? { name } : {}), instructions: [] });
+    } else if (keyword.toUpperCase() === "ARG" && stages.length === 0) {
+      const [arg = "", value = ""] = args.split("=");
+      globalArgs[arg] = value;
     } else {
       stages.at(-1)?.instructions.push({ keyword: keyword.toUpperCase(), args });
     }
@@ -49,7 +55,9 @@ const runtime = stages.at(-1)!;
 const argsOf = (stage: Stage, keyword: string): string[] => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 
 describe("Dockerfile", () => {
-  test("has build, prod-deps and runtime stages on the Node 22 Functions image", () => {
+  test("has build, prod-deps and runtime stages on the Node 22 Functions image (base images are ARGs defaulting to the real ones)", () => {
+    expect(read("Dockerfile")).toMatch(/^FROM \$\{BUILD_IMAGE\} AS build$/m);
+    expect(read("Dockerfile")).toMatch(/^FROM \$\{RUNTIME_IMAGE\} AS runtime$/m);
     expect(stages.map((s) => [s.name, s.from])).toEqual([
       ["build", "node:22-bookworm-slim"],
       ["prod-deps", "node:22-bookworm-slim"],

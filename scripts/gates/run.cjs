@@ -8,6 +8,7 @@ const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { validateObject, manifestObjects } = require("./kubernetes-schema.cjs");
 const { checkFinalUser } = require("./dockerfile-user.cjs");
+const { expandGlobalArgs } = require("./dockerfile-args.cjs");
 const { scanForSecrets, scannedFiles } = require("./secret-scan.cjs");
 
 const root = join(__dirname, "..", "..");
@@ -106,7 +107,11 @@ gate("secretlint", () => {
 gate("dockerfile", () => {
   const dockerfile = join(root, "function-app", "Dockerfile");
   if (!existsSync(dockerfile)) return { status: "fail", detail: "function-app/Dockerfile is missing" };
-  const lint = run(process.execPath, [join(root, "node_modules", "dockerfilelint", "bin", "dockerfilelint"), "-o", "cli", dockerfile]);
+  // Lint the Dockerfile a plain build uses: base-image ARGs expanded to their defaults.
+  const lintDir = mkdtempSync(join(tmpdir(), "gates-dockerfile-"));
+  writeFileSync(join(lintDir, "Dockerfile"), expandGlobalArgs(readFileSync(dockerfile, "utf8")));
+  const lint = run(process.execPath, [join(root, "node_modules", "dockerfilelint", "bin", "dockerfilelint"), "-o", "cli", join(lintDir, "Dockerfile")]);
+  rmSync(lintDir, { recursive: true, force: true });
   const user = checkFinalUser(readFileSync(dockerfile, "utf8"));
   const problems = [...(lint.status === 0 ? [] : [lint.stdout.trim()]), ...user.map((u) => `USER: ${u}`)];
   return problems.length === 0
