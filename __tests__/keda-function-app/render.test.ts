@@ -91,7 +91,9 @@ describe("default object set (func kubernetes deploy parity)", () => {
         pollingInterval: 30,
         cooldownPeriod: 300,
         fallback: { failureThreshold: 3, replicas: 1 },
-        triggers: [{ type: "azure-queue", name: "worker", metadata: { accountName: "stdemo", queueLength: "16", queueName: "jobs" }, authenticationRef: { name: "demo-wi" } }],
+        triggers: [
+          { type: "azure-queue", name: "worker", metricType: "AverageValue", metadata: { accountName: "stdemo", queueLength: "16", queueName: "jobs" }, authenticationRef: { name: "demo-wi" } },
+        ],
       },
     });
   });

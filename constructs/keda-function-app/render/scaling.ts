@@ -19,8 +19,28 @@ export interface IInterceptorRoute {
   };
 }
 
-/** KEDA's metric types that `fallback` cannot serve (it only replaces AverageValue metrics). */
+/**
+ * Scalers `fallback` cannot serve: cpu and memory are resource metrics of the metrics server,
+ * not KEDA external metrics, so KEDA's fallback never replaces them and its webhook skips them.
+ */
 const NO_FALLBACK_TYPES = new Set(["cpu", "memory"]);
+
+/**
+ * The triggers of a ScaledObject that has a fallback, with `metricType: AverageValue` written
+ * out on every scaler trigger that has none. KEDA's fallback only replaces AverageValue metrics,
+ * and the admission webhook of KEDA 2.17.0 (`CheckFallbackValid`) rejects a ScaledObject with a
+ * fallback unless a non-cpu/memory trigger says `AverageValue` explicitly: it did not count an
+ * empty `metricType` as the default until 2.17.1 (kedacore/keda#6696). An explicit metricType
+ * (e.g. `Value`) is the user's choice and kept; cpu/memory keep theirs (`Utilization`).
+ */
+export function fallbackTriggers(triggers: readonly KedaTrigger[]): KedaTrigger[] {
+  return triggers.map((t) => (NO_FALLBACK_TYPES.has(t.type) || t.metricType !== undefined ? t : { ...t, metricType: "AverageValue" }));
+}
+
+/** KEDA's rule (`CheckFallbackValid`): at least one trigger that is not cpu/memory has an AverageValue metric. */
+function fallbackPossible(triggers: readonly KedaTrigger[]): boolean {
+  return triggers.some((t) => !NO_FALLBACK_TYPES.has(t.type) && t.metricType === "AverageValue");
+}
 
 /** The worker's ScaledObject (KEDA v2 API, `keda.sh/v1alpha1`); none without triggers. */
 export function renderWorkerScaledObject(spec: FunctionAppSpec): IScaledObject | undefined {
@@ -28,8 +48,9 @@ export function renderWorkerScaledObject(spec: FunctionAppSpec): IScaledObject |
   // KEDA rejects a ScaledObject without triggers; such a worker runs at a fixed size instead.
   if (scaling.triggers.length === 0) return undefined;
   const names = objectNames(spec.name);
-  const fallback =
-    scaling.fallback !== undefined && !scaling.triggers.some((t) => NO_FALLBACK_TYPES.has(t.type)) ? scaling.fallback : undefined;
+  const withFallback = scaling.fallback !== undefined ? fallbackTriggers(scaling.triggers) : undefined;
+  // No trigger KEDA can fall back for (only cpu/memory, or every metricType explicitly Value): no fallback.
+  const fallback = withFallback !== undefined && fallbackPossible(withFallback) ? scaling.fallback : undefined;
   return scaledObject(spec, {
     name: names.scaledObject,
     component: "worker",
@@ -37,7 +58,7 @@ export function renderWorkerScaledObject(spec: FunctionAppSpec): IScaledObject |
     minReplicas: scaling.minReplicas,
     maxReplicas: scaling.maxReplicas,
     fallback: fallback !== undefined ? { failureThreshold: fallback.failureThreshold, replicas: fallback.replicas } : undefined,
-    triggers: scaling.triggers,
+    triggers: fallback !== undefined ? withFallback! : scaling.triggers,
   });
 }
 
