@@ -16,6 +16,7 @@ import { suppressPolicy } from "../constructs/policy/policy-pack";
 import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, readFunctionsManifest, storageQueueNames } from "../constructs/keda-function-app";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 import { kubeloginExec } from "./kubelogin";
+import { dockerRegistryAuth } from "./docker-registry-auth";
 
 /** What the workload stack needs from the cluster stack. */
 export interface ClusterConnection {
@@ -48,8 +49,13 @@ export class WorkloadStack extends AzureStack {
     const clusterCaCertificate = Fn.base64decode(cluster.clusterCaCertificate);
     new KubernetesProvider(this, "kubernetes", { host: cluster.host, clusterCaCertificate, exec: [exec] });
     new HelmProvider(this, "helm", { kubernetes: { host: cluster.host, clusterCaCertificate, exec } });
-    // Pushes use the credentials `az acr login` stored in ~/.docker/config.json: no password in code or state.
-    new DockerProvider(this, "docker", { registryAuth: [{ address: props.loginServer }] });
+    // Pushes sign in with an Entra ID token from DOCKER_REGISTRY_PASS (az acr login --expose-token): see dockerRegistryAuth.
+    // Only a local build needs a Docker daemon; an ACR Task's digest read must work where there is none (Terraform Cloud).
+    const localBuild = (workload.functionApp.image?.source ?? "docker-build") === "docker-build";
+    new DockerProvider(this, "docker", {
+      registryAuth: [dockerRegistryAuth(props.loginServer)],
+      ...(localBuild ? {} : { disableDockerDaemonCheck: true }),
+    });
 
     const group = new ResourceGroup(this, "resource-group", {
       name: workload.resourceGroupName,
