@@ -1,0 +1,26 @@
+/**
+ * The jest configuration Stryker uses (npm run mutation; stryker.config.mjs). Same transform,
+ * setup and temp-folder handling as the unit suites (jest.config.js), with two differences:
+ *
+ * - `roots` also holds the source folders. Stryker asks jest for the tests related to the
+ *   mutated file (--findRelatedTests); jest can only follow imports through files in its
+ *   roots, so with only __tests__ as a root a test reached through constructs/…/index.ts
+ *   was never found and its mutants were reported as surviving.
+ * - Only the suites that exercise constructs/ in-process. Tests that judge a child process
+ *   (determinism, doc snippets, package e2e) and the function app's own tests cannot report
+ *   per-test coverage to Stryker, so they would only slow down every static mutant's run.
+ */
+const unit = require("./jest.config.js");
+
+module.exports = {
+  ...unit,
+  roots: ["<rootDir>/__tests__", "<rootDir>/constructs", "<rootDir>/stacks", "<rootDir>/config"],
+  testMatch: ["<rootDir>/__tests__/**/*.test.ts"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/__tests__/package/(pack|docs-build|doc-snippets)\\.test\\.ts$",
+    "<rootDir>/__tests__/reliability/(determinism|repeated-jest-runs)\\.test\\.ts$",
+  ],
+  // Stryker runs jest in band inside each of its own workers (stryker.config.mjs: concurrency).
+  maxWorkers: 1,
+};

@@ -1,0 +1,27 @@
+// Mutation testing of constructs/ (npm run mutation). Not part of CI: a full run takes tens of
+// minutes on 2 cores. Results: .reports/mutation/ (git-ignored); scores in BENCHMARKS.md.
+//
+// Iterate on one file with the incremental file, e.g.:
+//   npx stryker run --incremental --mutate constructs/policy/rules/kubernetes/ckv-k8s-14-image-tag.ts
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: "npm",
+  testRunner: "jest",
+  jest: { configFile: "jest.stryker.config.js", enableFindRelatedTests: true },
+  // Each mutant runs only the tests that executed its code, so objects built outside a test
+  // (describe bodies, beforeAll) make their mutants "static": run against every test.
+  coverageAnalysis: "perTest",
+  mutate: ["constructs/**/*.ts", "!constructs/**/index.ts"],
+  // The sandbox copy needs only what the tests read; function-app/ is the fixture app's library path.
+  ignorePatterns: [".reports", "cdktf.out", "dist", ".build", "coverage", "docs/api", "function-app/dist"],
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: true,
+  // The machine has 2 cores, shared.
+  concurrency: 2,
+  timeoutMS: 20000,
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: ".reports/mutation/mutation.html" },
+  jsonReporter: { fileName: ".reports/mutation/mutation.json" },
+  incrementalFile: ".reports/mutation/stryker-incremental.json",
+  thresholds: { high: 90, low: 80, break: null },
+};
