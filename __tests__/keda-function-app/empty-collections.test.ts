@@ -68,7 +68,9 @@ const VARIANTS: ReadonlyArray<[string, Partial<KedaFunctionAppProps>]> = [
     "every trigger of the fixture app",
     {
       functions: ALL_TRIGGERS,
-      settings: { JobsQueue: "jobs", KafkaBrokers: "broker:9092", RabbitConnection: "${var.rabbit}" },
+      settings: { JobsQueue: "jobs", KafkaBrokers: "broker:9092" },
+      // Connection strings (Cosmos DB, RabbitMQ) come from a Secret the user manages.
+      existingSettings: [{ kind: "Secret", name: "app-connections" }],
       connections: {
         ServiceBusConnection: { service: "serviceBus", fullyQualifiedNamespace: "sb-app.servicebus.windows.net", resourceId: SB_ID },
         EventHubConnection: { service: "eventHubs", fullyQualifiedNamespace: "eh-app.servicebus.windows.net", resourceId: EH_ID },

@@ -7,11 +7,19 @@ export interface KedaHttpAddOnOptions {
   /** Concurrent requests per pod the add-on aims for. @default 100 */
   readonly targetConcurrency?: number;
   /**
-   * Host names the interceptor routes to this app; empty routes by path only.
+   * Host names the interceptor routes to this app (wildcards such as `*.example.com` work).
+   * Empty routes every host: the InterceptorRoute then gets one catch-all rule (`hosts: ["*"]`),
+   * because the add-on builds its routing table only from `spec.rules`.
    * @default [] (all hosts)
    */
   readonly hosts?: readonly string[];
-  /** `host:port` of the add-on's external scaler. @default "keda-add-ons-http-external-scaler.keda:9090" */
+  /**
+   * Namespace the `keda-add-ons-http` chart runs in. Its interceptor proxies every request to
+   * the app, so a NetworkPolicy that names allowed peers also admits this namespace.
+   * @default "keda"
+   */
+  readonly namespace?: string;
+  /** `host:port` of the add-on's external scaler. @default "keda-add-ons-http-external-scaler.<namespace>:9090" */
   readonly scalerAddress?: string;
 }
 
@@ -34,6 +42,7 @@ export type HttpScalingConfig =
       readonly maxReplicas: number;
       readonly targetConcurrency: number;
       readonly hosts: readonly string[];
+      readonly namespace: string;
       readonly scalerAddress: string;
     }
   | { readonly mode: "cpu"; readonly minReplicas: number; readonly maxReplicas: number; readonly utilization: number };
@@ -56,13 +65,15 @@ export class HttpScaling {
    * Traffic must reach the app through `keda-add-ons-http-interceptor-proxy.keda:8080`.
    */
   static kedaHttpAddOn(options: KedaHttpAddOnOptions = {}): HttpScaling {
+    const namespace = options.namespace ?? "keda";
     return new HttpScaling({
       mode: "keda-http-add-on",
       minReplicas: options.minReplicas ?? 0,
       maxReplicas: options.maxReplicas ?? 10,
       targetConcurrency: options.targetConcurrency ?? 100,
       hosts: options.hosts ?? [],
-      scalerAddress: options.scalerAddress ?? "keda-add-ons-http-external-scaler.keda:9090",
+      namespace,
+      scalerAddress: options.scalerAddress ?? `keda-add-ons-http-external-scaler.${namespace}:9090`,
     });
   }
 

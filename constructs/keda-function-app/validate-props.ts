@@ -139,4 +139,5 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
           rule: "must be ClusterIP with the KEDA HTTP add-on: traffic has to pass the add-on's interceptor, or a scaled-to-zero app never wakes",
           fix: "use serviceType \"ClusterIP\" and route an Ingress/Gateway to keda-add-ons-http-interceptor-proxy",
         },
+  (p) => (p.httpScaling.mode === "keda-http-add-on" ? checkDnsLabel("httpScaling.namespace", p.httpScaling.namespace) : undefined),
 ];

@@ -8,8 +8,9 @@ import { FunctionAppSpec, objectNames } from "./spec";
 const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
 /**
- * Ingress of the HTTP pods: only their `http` port, from the allowed peers. Without allowed
- * peers, any pod of the cluster may call it; a LoadBalancer or NodePort Service also admits
+ * Ingress of the HTTP pods: only their `http` port, from the allowed peers (plus the KEDA HTTP
+ * add-on's namespace when the add-on scales the app: its interceptor proxies every request). Without
+ * allowed peers, any pod of the cluster may call it; a LoadBalancer or NodePort Service also admits
  * clients outside the cluster (their traffic arrives from node addresses, which no pod
  * selector matches). Egress stays open: the host reaches Azure Storage, Entra ID and other
  * Azure endpoints by FQDN, and a core NetworkPolicy can only name IP blocks.
@@ -17,8 +18,13 @@ const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 export function renderHttpNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy | undefined {
   const policy = spec.networkPolicy;
   if (policy === undefined) return undefined;
+  const namespaces = [...policy.allowedNamespaces];
+  const addOn = spec.http.scaling.mode === "keda-http-add-on" ? spec.http.scaling.namespace : undefined;
+  // With the HTTP add-on every request arrives from its interceptor: restricted peers must include it.
+  const restricted = namespaces.length > 0 || policy.allowedPods.length > 0;
+  if (addOn !== undefined && restricted && !namespaces.includes(addOn)) namespaces.push(addOn);
   const peers: INetworkPolicyPeer[] = [
-    ...policy.allowedNamespaces.map((namespace) => ({ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } } })),
+    ...namespaces.map((namespace) => ({ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } } })),
     ...policy.allowedPods.map((labels) => ({ podSelector: { matchLabels: { ...labels } } })),
   ];
   const external = spec.http.serviceType !== "ClusterIP";

@@ -1,6 +1,7 @@
 import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
 import { KedaTrigger } from "../keda-triggers";
+import { numberString } from "../../core/tokens";
 import { objectMeta, sortedRecord } from "./metadata";
 import { FunctionAppSpec, objectNames } from "./spec";
 
@@ -14,7 +15,7 @@ export interface IInterceptorRoute {
   readonly metadata: IObjectMeta;
   readonly spec: {
     readonly target: { readonly service: string; readonly port: number };
-    readonly rules?: ReadonlyArray<{ readonly hosts?: readonly string[] }>;
+    readonly rules: ReadonlyArray<{ readonly hosts: readonly string[] }>;
     readonly scalingMetric: { readonly concurrency: { readonly targetValue: number } };
   };
 }
@@ -69,7 +70,7 @@ export function renderHttpScaledObject(spec: FunctionAppSpec): IScaledObject | u
   const names = objectNames(spec.name);
   const trigger: KedaTrigger =
     scaling.mode === "cpu"
-      ? { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: String(scaling.utilization) } }
+      ? { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: numberString(scaling.utilization) } }
       : {
           type: "external-push",
           name: "http-requests",
@@ -115,6 +116,9 @@ function scaledObject(spec: FunctionAppSpec, parts: ScaledObjectParts): IScaledO
   };
 }
 
+/** The add-on's catch-all host (`RoutingRule.hosts`: "A single "*" acts as a catch-all"). */
+const CATCH_ALL_HOST = "*";
+
 /** Routes requests for the app through the add-on's interceptor and reports concurrency. */
 export function renderInterceptorRoute(spec: FunctionAppSpec): IInterceptorRoute | undefined {
   const scaling = spec.http.scaling;
@@ -126,7 +130,8 @@ export function renderInterceptorRoute(spec: FunctionAppSpec): IInterceptorRoute
     metadata: objectMeta(spec, names.interceptorRoute, "http"),
     spec: {
       target: { service: names.service, port: spec.http.servicePort },
-      ...(scaling.hosts.length > 0 ? { rules: [{ hosts: [...scaling.hosts] }] } : {}),
+      // http-add-on 0.15 routes only what `spec.rules` lists: no rules, no route, every request a 404.
+      rules: [{ hosts: scaling.hosts.length > 0 ? [...scaling.hosts] : [CATCH_ALL_HOST] }],
       scalingMetric: { concurrency: { targetValue: scaling.targetConcurrency } },
     },
   };
