@@ -3,6 +3,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
+import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
@@ -33,6 +34,7 @@ export const FUNCTIONS_LIBRARY_PATH = join(REPO_ROOT, "function-app", "node_modu
  */
 export function validateSchema(object: { kind: string }): void {
   const models: Record<string, new (data: any) => { validate(): void }> = {
+    Namespace,
     ConfigMap,
     Secret,
     Service,

@@ -1,4 +1,5 @@
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
+import type { INamespace } from "kubernetes-models/v1/Namespace";
 import type { ISecret } from "kubernetes-models/v1/Secret";
 import type { IService } from "kubernetes-models/v1/Service";
 import type { IServiceAccount } from "kubernetes-models/v1/ServiceAccount";
@@ -13,6 +14,7 @@ import { renderKeysRole, renderKeysRoleBinding, renderKeysSecret } from "./funct
 import { renderServiceAccount, renderTriggerAuthentication } from "./identity";
 import { IInterceptorRoute, renderHttpScaledObject, renderInterceptorRoute, renderWorkerScaledObject } from "./scaling";
 import { renderHttpNetworkPolicy, renderWorkerNetworkPolicy } from "./network-policy";
+import { renderNamespace } from "./namespace";
 import { renderSettings } from "./settings";
 import { FunctionAppSpec } from "./spec";
 import { renderDisruptionBudget, renderHttpDeployment, renderService, renderWorkerDeployment } from "./workloads";
@@ -20,6 +22,7 @@ import { renderDisruptionBudget, renderHttpDeployment, renderService, renderWork
 export type { IInterceptorRoute } from "./scaling";
 
 export type KubernetesObject =
+  | INamespace
   | IConfigMap
   | ISecret
   | IService
@@ -34,14 +37,15 @@ export type KubernetesObject =
   | IInterceptorRoute;
 
 /**
- * All Kubernetes objects of one function app, in apply order (the order
- * `func kubernetes deploy` uses: settings, keys, identity and RBAC, Service,
+ * All Kubernetes objects of one function app, in apply order (its own Namespace first, when
+ * it owns one, then the order `func kubernetes deploy` uses: settings, keys, identity and RBAC, Service,
  * Deployments, scalers), with each NetworkPolicy ahead of its pods so they never run unisolated.
  */
 export function renderFunctionApp(spec: FunctionAppSpec): KubernetesObject[] {
   const http = spec.httpFunctions.length > 0;
   const workers = spec.workerFunctions.length > 0;
   const objects: Array<KubernetesObject | undefined> = [
+    renderNamespace(spec),
     renderSettings(spec),
     renderKeysSecret(spec),
     renderServiceAccount(spec),

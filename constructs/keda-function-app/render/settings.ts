@@ -5,8 +5,9 @@ import { FunctionAppSpec, objectNames } from "./spec";
 
 /**
  * The app settings object `func kubernetes deploy` writes from `local.settings.json`:
- * a Secret (`stringData`, so the values stay readable in the plan) or, with
- * `settingsObjectKind: "ConfigMap"`, a ConfigMap. None when there are no settings.
+ * a ConfigMap by default, because these values are literals in the Terraform JSON and state
+ * and so must not be secrets; a Secret (`stringData`) only with `settingsObjectKind: "Secret"`,
+ * meant for values that are Terraform references. None when there are no settings.
  */
 export function renderSettings(spec: FunctionAppSpec): ISecret | IConfigMap | undefined {
   if (Object.keys(spec.settings.values).length === 0) return undefined;

@@ -9,6 +9,8 @@ import type { FunctionKeysMode, ScalingBehavior, ScalingFallback, ServiceType, S
 export interface FunctionAppSpec {
   readonly name: string;
   readonly namespace: string;
+  /** Render the Namespace itself (first), with Pod Security `restricted` enforced. @default false */
+  readonly createNamespace?: boolean;
   readonly image: string;
   /** Port the Functions host listens on inside the container. */
   readonly containerPort: number;
@@ -16,7 +18,7 @@ export interface FunctionAppSpec {
   readonly hostId: string;
   /** Non-secret settings the construct derives (runtime, identity-based connections): plain `env`. */
   readonly env: Readonly<Record<string, string>>;
-  /** The user's app settings, delivered in a Secret or ConfigMap; none when empty. */
+  /** The user's app settings, delivered in a ConfigMap (or, when asked for, a Secret); none when empty. */
   readonly settings: { readonly kind: SettingsObjectKind; readonly values: Readonly<Record<string, string>> };
   readonly existingSettings: readonly SettingsReference[];
   readonly httpFunctions: readonly string[];
