@@ -91,6 +91,7 @@ describe("role assignments per trigger kind", () => {
           ServiceBusConnection: { service: "serviceBus", fullyQualifiedNamespace: "sb-app.servicebus.windows.net", resourceId: SB_ID },
           Uploads: { service: "storage", accountName: "stuploads", resourceId: "/st/uploads" },
         },
+        blobsRemovedAfterProcessing: true,
         // A Terraform reference: a literal key is refused (settings are plain text, see settings-credentials.ts).
         settings: { LegacyBus: Lazy.stringValue({ produce: () => "${azurerm_servicebus_namespace_authorization_rule.legacy.primary_connection_string}" }) },
       }),
@@ -142,7 +143,10 @@ describe("unscalable triggers", () => {
       requiredProps({ triggers: [{ type: "prometheus", name: "rps", metadata: { serverAddress: "http://prom:9090", query: "sum(rate(x[1m]))", threshold: "10" } }] }),
     );
     const scaled = manifests(json).find((o) => o.kind === "ScaledObject");
-    expect(scaled.spec.triggers).toEqual([{ type: "prometheus", name: "rps", metadata: { query: "sum(rate(x[1m]))", serverAddress: "http://prom:9090", threshold: "10" } }]);
+    // metricType: the default fallback is on, and KEDA 2.17.0's webhook wants it written out.
+    expect(scaled.spec.triggers).toEqual([
+      { type: "prometheus", name: "rps", metricType: "AverageValue", metadata: { query: "sum(rate(x[1m]))", serverAddress: "http://prom:9090", threshold: "10" } },
+    ]);
   });
 
   test("a mapping error names the construct and the function", () => {

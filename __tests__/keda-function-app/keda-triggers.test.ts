@@ -49,19 +49,21 @@ describe("storage queue → azure-queue", () => {
   });
 });
 
-describe("blob → azure-blob", () => {
-  test("container and prefix come from path; blobCount from host.json maxDegreeOfParallelism", () => {
-    const context = { ...identity, hostJson: { extensions: { blobs: { maxDegreeOfParallelism: 4 } } } };
+describe("blob → azure-blob (when processed blobs are removed: blob-scaling.test.ts)", () => {
+  const removed = { blobsRemovedAfterProcessing: true };
+  test("container, literal prefix and pattern come from path; blobCount from host.json maxDegreeOfParallelism", () => {
+    const context = { ...identity, ...removed, hostJson: { extensions: { blobs: { maxDegreeOfParallelism: 4 } } } };
     expect(scaler({ type: "blobTrigger", path: "uploads/incoming/{name}.csv", connection: "UploadsStorage" }, context)).toEqual({
       type: "azure-blob",
-      metadata: { blobContainerName: "uploads", blobPrefix: "incoming/", blobCount: "4", accountName: "stuploads" },
+      metadata: { blobContainerName: "uploads", blobPrefix: "incoming/", recursive: "true", globPattern: "incoming/*.csv", blobCount: "4", accountName: "stuploads" },
       authenticationRef: auth,
     });
   });
 
   test("a path without a prefix has no blobPrefix; blobCount defaults to KEDA's 5", () => {
-    expect(scaler({ type: "blobTrigger", path: "samples/{name}" }, connectionStrings).metadata).toEqual({
+    expect(scaler({ type: "blobTrigger", path: "samples/{name}" }, { ...connectionStrings, ...removed }).metadata).toEqual({
       blobContainerName: "samples",
+      recursive: "true",
       blobCount: "5",
       connectionFromEnv: "AzureWebJobsStorage",
     });

@@ -5,7 +5,8 @@ import { mapTrigger, TriggerMappingContext } from "../../constructs/keda-functio
 // host.json value one above the default wins, so the test also fails if the mapping ignores host.json.
 
 const settings = { AzureWebJobsStorage: "UseDevelopmentStorage=true", Brokers: "broker:9092" };
-const context = (hostJson: TriggerMappingContext["hostJson"] = {}): TriggerMappingContext => ({ settings, hostJson });
+// Blob triggers drive scaling only when processed blobs are removed (blob-scaling.ts).
+const context = (hostJson: TriggerMappingContext["hostJson"] = {}): TriggerMappingContext => ({ settings, hostJson, blobsRemovedAfterProcessing: true });
 
 function threshold(binding: Parameters<typeof mapTrigger>[0], key: string, hostJson?: TriggerMappingContext["hostJson"]): string | undefined {
   const mapping = mapTrigger(binding, context(hostJson));

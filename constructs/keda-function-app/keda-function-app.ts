@@ -98,6 +98,7 @@ export class KedaFunctionApp extends Construct {
       settings: this.appSettings,
       hostJson,
       authenticationRef: this.identity === undefined ? undefined : names.triggerAuthentication,
+      blobsRemovedAfterProcessing: props.blobsRemovedAfterProcessing ?? false,
     };
     const triggers = props.triggers ? [...props.triggers] : this.mapTriggers(workers, mappingContext);
     const workerMinimum = this.workerMinimum(workers, props.triggers === undefined ? triggers.length : workers.length, minReplicas);

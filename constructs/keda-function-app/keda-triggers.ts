@@ -1,4 +1,7 @@
 import { TriggerBinding } from "./functions-manifest";
+import { BLOB_COUNT_NEVER_FALLS, blobSelection } from "./blob-scaling";
+
+export { splitBlobPath } from "./blob-scaling";
 
 /** A trigger of a KEDA ScaledObject (`spec.triggers[]`). */
 export interface KedaTrigger {
@@ -19,6 +22,11 @@ export interface TriggerMappingContext {
   readonly hostJson: HostJson;
   /** TriggerAuthentication (azure-workload) used for identity-based connections. */
   readonly authenticationRef?: string;
+  /**
+   * The app's blob-triggered functions delete (or move away) each blob they processed, so
+   * KEDA's blob count is the backlog. Without it blob triggers are `unscalable`.
+   */
+  readonly blobsRemovedAfterProcessing?: boolean;
 }
 
 /** The parts of host.json the construct reads. */
@@ -82,6 +90,7 @@ export function mapTrigger(binding: TriggerBinding, context: TriggerMappingConte
       if (typeof binding.source === "string" && binding.source.toLowerCase() === "eventgrid") {
         return { kind: "unscalable", reason: 'a blob trigger with source "EventGrid" is pushed over HTTP, there is no backlog to measure' };
       }
+      if (context.blobsRemovedAfterProcessing !== true) return { kind: "unscalable", reason: BLOB_COUNT_NEVER_FALLS };
       return scaler(storageBlobTrigger(binding, context));
     case "servicebustrigger":
       return scaler(serviceBusTrigger(binding, context));
@@ -113,23 +122,10 @@ function storageQueueTrigger(binding: TriggerBinding, context: TriggerMappingCon
 
 function storageBlobTrigger(binding: TriggerBinding, context: TriggerMappingContext): KedaTrigger {
   const path = resolved(binding, "path", context);
-  const { container, prefix } = splitBlobPath(path);
   const connection = connectionName(binding.connection, "AzureWebJobsStorage");
   const blobCount = context.hostJson.extensions?.blobs?.maxDegreeOfParallelism ?? DEFAULT_THRESHOLDS.blobCount;
-  const metadata: Record<string, string> = { blobContainerName: container, blobCount: String(blobCount) };
-  if (prefix !== "") metadata.blobPrefix = prefix;
+  const metadata: Record<string, string> = { ...blobSelection(path), blobCount: String(blobCount) };
   return { type: "azure-blob", ...storageConnection(connection, "blob", metadata, context) };
-}
-
-/**
- * `container/some/prefix-{name}.txt` → container `container`, prefix `some/prefix-`: the
- * literal part of the path up to the first `{` binding expression.
- */
-export function splitBlobPath(path: string): { container: string; prefix: string } {
-  const [container, ...rest] = path.replace(/^\/+/, "").split("/");
-  const remainder = rest.join("/");
-  const brace = remainder.indexOf("{");
-  return { container, prefix: brace === -1 ? remainder : remainder.slice(0, brace) };
 }
 
 function serviceBusTrigger(binding: TriggerBinding, context: TriggerMappingContext): KedaTrigger {

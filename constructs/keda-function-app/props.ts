@@ -115,6 +115,15 @@ export interface KedaFunctionAppProps {
    * @default mapped from the functions' trigger bindings
    */
   readonly triggers?: readonly KedaTrigger[];
+  /**
+   * Every blob-triggered function deletes (or moves out of its trigger path) each blob it has
+   * processed. Only then is KEDA's blob count the backlog, and blob triggers drive scaling: an
+   * `azure-blob` scaler that counts exactly the blobs the trigger path matches. Otherwise a blob
+   * trigger cannot drive scaling (the host deletes no blob, so the count never falls): the
+   * construct warns and keeps at least one worker replica, as for timers.
+   * @default false
+   */
+  readonly blobsRemovedAfterProcessing?: boolean;
 
   /**
    * `workload-identity`: no secrets; the app and KEDA use a user-assigned identity.
