@@ -11,12 +11,20 @@ import { validateSchema } from "../support/keda-function-app";
 const outdir = mkdtempSync(join(tmpdir(), "yaml-export-"));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-const app = new App({ outdir });
-const { workload } = addEnvironment(app, environmentConfig("dev"));
-app.synth();
-const stackJson = JSON.parse(readFileSync(join(outdir, "stacks", workload.node.id, "cdk.tf.json"), "utf8"));
-const exported = exportObjects(workload.functionApp);
-const yaml = toYamlStream(exported);
+// Built in beforeAll, not at load time: the file then costs nothing when a run selects none of
+// its tests (mutation testing runs only the tests that cover a mutant).
+let workload: ReturnType<typeof addEnvironment>["workload"];
+let stackJson: any;
+let exported: ReturnType<typeof exportObjects>;
+let yaml: string;
+beforeAll(() => {
+  const app = new App({ outdir });
+  ({ workload } = addEnvironment(app, environmentConfig("dev")));
+  app.synth();
+  stackJson = JSON.parse(readFileSync(join(outdir, "stacks", workload.node.id, "cdk.tf.json"), "utf8"));
+  exported = exportObjects(workload.functionApp);
+  yaml = toYamlStream(exported);
+});
 
 test("the export equals the objects of the synthesized kubernetes_manifest resources of the app", () => {
   const ids = workload.functionApp.manifests.map((m) => m.friendlyUniqueId);
