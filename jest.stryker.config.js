@@ -6,9 +6,15 @@
  *   mutated file (--findRelatedTests); jest can only follow imports through files in its
  *   roots, so with only __tests__ as a root a test reached through constructs/…/index.ts
  *   was never found and its mutants were reported as surviving.
- * - Only the suites that exercise constructs/ in-process. Tests that judge a child process
- *   (determinism, doc snippets, package e2e) and the function app's own tests cannot report
- *   per-test coverage to Stryker, so they would only slow down every static mutant's run.
+ * - Only the suites that exercise constructs/ in-process and assert behaviour:
+ *   - tests that judge a child process (determinism, doc snippets, package e2e) and the
+ *     function app's own tests cannot report per-test coverage to Stryker;
+ *   - the whole-environment suites (app/, config/, reliability/, stacks/app and
+ *     stacks/state-backend) synthesize all stacks at load time or in beforeAll: every mutant
+ *     run that loads them pays a full synth, and their code coverage is "static";
+ *   - walking-skeleton holds a snapshot of the whole app: a change detector that "kills" any
+ *     mutant that changes any output byte, which would inflate the score without asserting
+ *     behaviour (and it must be re-recorded whenever the app legitimately changes).
  */
 const unit = require("./jest.config.js");
 
@@ -19,7 +25,8 @@ module.exports = {
   testPathIgnorePatterns: [
     "/node_modules/",
     "<rootDir>/__tests__/package/(pack|docs-build|doc-snippets)\\.test\\.ts$",
-    "<rootDir>/__tests__/reliability/(determinism|repeated-jest-runs)\\.test\\.ts$",
+    "<rootDir>/__tests__/(app|config|reliability|scripts)/",
+    "<rootDir>/__tests__/stacks/(app|state-backend)\\.test\\.ts$",
   ],
   // Stryker runs jest in band inside each of its own workers (stryker.config.mjs: concurrency).
   maxWorkers: 1,
