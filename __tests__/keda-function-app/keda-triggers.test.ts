@@ -136,19 +136,20 @@ describe("Event Hubs → azure-eventhub", () => {
   });
 });
 
-describe("Kafka → kafka", () => {
-  test("bootstrapServers resolved from the setting brokerList names; lagThreshold from the binding", () => {
+describe("Kafka → kafka (details: kafka-scaling.test.ts)", () => {
+  test("a broker list in a setting is read from env; consumerGroup and lagThreshold from the binding", () => {
     const binding = { type: "kafkaTrigger", brokerList: "KafkaBrokers", topic: "clicks", consumerGroup: "functions", lagThreshold: 500 };
     expect(scaler(binding, identity)).toEqual({
       type: "kafka",
-      metadata: { bootstrapServers: "broker-0:9092,broker-1:9092", topic: "clicks", consumerGroup: "functions", lagThreshold: "500" },
+      metadata: { bootstrapServersFromEnv: "KafkaBrokers", topic: "clicks", consumerGroup: "functions", lagThreshold: "500" },
     });
   });
 
-  test("a literal broker list passes through; lagThreshold defaults to the extension's 1000", () => {
+  test("a literal broker list passes through; consumerGroup and lagThreshold default to the extension's $Default and 1000", () => {
     expect(scaler({ type: "kafkaTrigger", brokerList: "kafka:9092", topic: "t" }, identity).metadata).toEqual({
       bootstrapServers: "kafka:9092",
       topic: "t",
+      consumerGroup: "$Default",
       lagThreshold: "1000",
     });
   });

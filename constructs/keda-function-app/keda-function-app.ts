@@ -99,6 +99,7 @@ export class KedaFunctionApp extends Construct {
       hostJson,
       authenticationRef: this.identity === undefined ? undefined : names.triggerAuthentication,
       blobsRemovedAfterProcessing: props.blobsRemovedAfterProcessing ?? false,
+      settingsFromExistingObjects: resolved.existingSettings.length > 0,
     };
     const triggers = props.triggers ? [...props.triggers] : this.mapTriggers(workers, mappingContext);
     const workerMinimum = this.workerMinimum(workers, props.triggers === undefined ? triggers.length : workers.length, minReplicas);

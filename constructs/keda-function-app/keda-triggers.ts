@@ -1,5 +1,6 @@
 import { TriggerBinding } from "./functions-manifest";
 import { BLOB_COUNT_NEVER_FALLS, blobSelection } from "./blob-scaling";
+import { KAFKA_DEFAULT_LAG_THRESHOLD, kafkaScaler } from "./kafka-scaling";
 
 export { splitBlobPath } from "./blob-scaling";
 
@@ -12,6 +13,13 @@ export interface KedaTrigger {
   /** `AverageValue` (KEDA's default for external scalers) or `Utilization` (cpu/memory). */
   readonly metricType?: "AverageValue" | "Value" | "Utilization";
   readonly authenticationRef?: { readonly name: string };
+  /**
+   * Parameters KEDA reads from the worker container's environment (app settings, Secret- and
+   * ConfigMap-backed ones included): the construct renders a TriggerAuthentication with this
+   * `spec.env` and points `authenticationRef` at it (it replaces `authenticationRef`). Kafka
+   * SASL credentials come this way.
+   */
+  readonly authenticationFromEnv?: ReadonlyArray<{ readonly parameter: string; readonly name: string }>;
 }
 
 /** What the mapping needs to know besides the binding itself. */
@@ -27,6 +35,8 @@ export interface TriggerMappingContext {
    * KEDA's blob count is the backlog. Without it blob triggers are `unscalable`.
    */
   readonly blobsRemovedAfterProcessing?: boolean;
+  /** Settings may also come from existing Secrets/ConfigMaps (`existingSettings`), unknown at synth. */
+  readonly settingsFromExistingObjects?: boolean;
 }
 
 /** The parts of host.json the construct reads. */
@@ -71,7 +81,7 @@ export const DEFAULT_THRESHOLDS = {
   /** KEDA's `unprocessedEventThreshold` default. */
   eventHubUnprocessedEvents: 64,
   /** The Kafka extension's `LagThreshold` default. */
-  kafkaLagThreshold: 1000,
+  kafkaLagThreshold: KAFKA_DEFAULT_LAG_THRESHOLD,
   /** host.json `extensions.rabbitMQ.prefetchCount`. */
   rabbitMqPrefetchCount: 30,
 } as const;
@@ -190,18 +200,12 @@ function eventHubTrigger(binding: TriggerBinding, context: TriggerMappingContext
 }
 
 function kafkaTrigger(binding: TriggerBinding, context: TriggerMappingContext): KedaTrigger {
-  const brokerList = resolved(binding, "brokerList", context);
-  // The Kafka extension also accepts the name of an app setting that holds the list.
-  const bootstrapServers = context.settings[brokerList] ?? brokerList;
-  const metadata: Record<string, string> = {
-    bootstrapServers,
-    topic: resolved(binding, "topic", context),
-    lagThreshold: String(typeof binding.lagThreshold === "number" ? binding.lagThreshold : DEFAULT_THRESHOLDS.kafkaLagThreshold),
-  };
-  if (typeof binding.consumerGroup === "string" && binding.consumerGroup !== "") {
-    metadata.consumerGroup = resolveSettingExpression(binding.consumerGroup, context.settings);
-  }
-  return { type: "kafka", metadata };
+  const { metadata, authenticationFromEnv } = kafkaScaler(binding, {
+    settings: context.settings,
+    settingsFromExistingObjects: context.settingsFromExistingObjects ?? false,
+    resolve: (value) => resolveSettingExpression(value, context.settings),
+  });
+  return { type: "kafka", metadata, ...(authenticationFromEnv !== undefined ? { authenticationFromEnv } : {}) };
 }
 
 function rabbitMqTrigger(binding: TriggerBinding, context: TriggerMappingContext): KedaTrigger {

@@ -6,7 +6,7 @@ const { join } = require("node:path");
 const { V, installed } = require("./tools.cjs");
 
 /** kube-score's optional checks that the policy pack claims; everything kube-score runs by default runs too. */
-const OPTIONAL_CHECKS = ["container-seccomp-profile", "container-ports-check"];
+const OPTIONAL_CHECKS = ["container-seccomp-profile"];
 
 function kubeScoreBin() {
   const dir = installed("kube-score", V.KUBE_SCORE_VERSION);

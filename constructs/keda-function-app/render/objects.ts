@@ -12,6 +12,7 @@ import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/Sca
 import type { ITriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
 import { renderKeysRole, renderKeysRoleBinding, renderKeysSecret } from "./function-keys";
 import { renderServiceAccount, renderTriggerAuthentication } from "./identity";
+import { renderEnvTriggerAuthentications } from "./env-authentication";
 import { IInterceptorRoute, renderHttpScaledObject, renderInterceptorRoute, renderWorkerScaledObject } from "./scaling";
 import { renderHttpNetworkPolicy, renderWorkerNetworkPolicy } from "./network-policy";
 import { renderNamespace } from "./namespace";
@@ -52,6 +53,7 @@ export function renderFunctionApp(spec: FunctionAppSpec): KubernetesObject[] {
     renderKeysRole(spec),
     renderKeysRoleBinding(spec),
     workers ? renderTriggerAuthentication(spec) : undefined,
+    ...(workers ? renderEnvTriggerAuthentications(spec) : []),
     http ? renderHttpNetworkPolicy(spec) : undefined,
     workers ? renderWorkerNetworkPolicy(spec) : undefined,
     http ? renderService(spec) : undefined,

@@ -1,6 +1,7 @@
 import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
 import { KedaTrigger } from "../keda-triggers";
+import { envAuthenticationName } from "./env-authentication";
 import { objectMeta, sortedRecord } from "./metadata";
 import { FunctionAppSpec, objectNames } from "./spec";
 
@@ -110,7 +111,7 @@ function scaledObject(spec: FunctionAppSpec, parts: ScaledObjectParts): IScaledO
       cooldownPeriod: spec.scaling.cooldownPeriod,
       ...(parts.fallback !== undefined ? { fallback: parts.fallback } : {}),
       ...advanced(spec),
-      triggers: parts.triggers.map(renderTrigger),
+      triggers: parts.triggers.map((t) => renderTrigger(spec, t)),
     },
   };
 }
@@ -141,12 +142,14 @@ function advanced(spec: FunctionAppSpec): Pick<IScaledObject["spec"], "advanced"
   return behavior === undefined ? {} : { advanced: { horizontalPodAutoscalerConfig: { behavior } } };
 }
 
-function renderTrigger(t: KedaTrigger): IScaledObject["spec"]["triggers"][number] {
+function renderTrigger(spec: FunctionAppSpec, t: KedaTrigger): IScaledObject["spec"]["triggers"][number] {
+  // Parameters from the container's environment come through the app's own TriggerAuthentication.
+  const authenticationRef = t.authenticationFromEnv !== undefined ? { name: envAuthenticationName(spec.name, t.authenticationFromEnv) } : t.authenticationRef;
   return {
     type: t.type,
     ...(t.name !== undefined ? { name: t.name } : {}),
     ...(t.metricType !== undefined ? { metricType: t.metricType } : {}),
     metadata: sortedRecord(t.metadata),
-    ...(t.authenticationRef !== undefined ? { authenticationRef: { name: t.authenticationRef.name } } : {}),
+    ...(authenticationRef !== undefined ? { authenticationRef: { name: authenticationRef.name } } : {}),
   };
 }

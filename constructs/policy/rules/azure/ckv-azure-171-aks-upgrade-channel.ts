@@ -10,5 +10,9 @@ export const aksUpgradeChannel = resourceRule(
     fix: "set automatic_upgrade_channel (e.g. patch or stable)",
     resourceTypes: ["azurerm_kubernetes_cluster"],
   },
-  (c) => (c.automatic_upgrade_channel || c.automatic_channel_upgrade ? undefined : "automatic_upgrade_channel is not set"),
+  (c) => {
+    // "none" turns automatic upgrades off: checkov fails it like an absent channel.
+    const channel = c.automatic_upgrade_channel ?? c.automatic_channel_upgrade;
+    return channel && channel !== "none" ? undefined : `automatic_upgrade_channel is ${channel === undefined ? "not set" : JSON.stringify(channel)}`;
+  },
 );

@@ -4,7 +4,8 @@ import { podRule } from "../../kubernetes";
 export const ownServiceAccount = podRule(
   {
     id: "kube-linter:default-service-account",
-    alsoKnownAs: ["CKV_K8S_41", "kube-linter:non-existent-service-account"],
+    // Not CKV_K8S_41: that checkov check judges the ServiceAccount named "default", not the pods.
+    alsoKnownAs: ["kube-linter:non-existent-service-account"],
     source: "kube-linter",
     level: "error",
     description: "Pods run as their own ServiceAccount, defined in the same stack",
