@@ -7,6 +7,7 @@ import {
   evaluateStack,
   findings,
   ruleIds,
+  StackDocument,
 } from "../../constructs/policy";
 import { environments } from "../../config";
 import { PolicyException } from "../../config/environment";
@@ -16,16 +17,23 @@ import { synthEnvironment } from "../support/synth-app";
 
 const ENVIRONMENTS = ["dev", "prod"] as const;
 
-/** Every rule's results over every stack of dev and prod, synthesized once. */
-const results = new Map<string, PolicyResult[]>();
+/** Every stack of dev and prod, synthesized once for the file. */
+const stacks = new Map<string, StackDocument[]>();
 beforeAll(() => {
   for (const env of ENVIRONMENTS) {
     const app = synthEnvironment(env);
-    const suppressions = [...PROJECT_EXCEPTIONS, ...environmentSuppressions(env)];
-    const all = Object.keys(app.manifest.stacks).flatMap((name) => evaluateStack(app.stack(name) as never, ALL_RULES, suppressions));
-    results.set(env, all);
+    stacks.set(env, Object.keys(app.manifest.stacks).map((name) => app.stack(name) as StackDocument));
   }
 });
+
+/**
+ * The rules' results over every stack of an environment. Evaluated inside each test, not in
+ * beforeAll: mutation testing (npm run mutation) then sees which test runs which rule's code.
+ */
+function results(env: string, rules: readonly PolicyRule[] = ALL_RULES): PolicyResult[] {
+  const suppressions = [...PROJECT_EXCEPTIONS, ...environmentSuppressions(env)];
+  return stacks.get(env)!.flatMap((stack) => evaluateStack(stack, rules, suppressions));
+}
 
 /**
  * An environment's own exceptions as the stacks apply them: on the registry and the cluster
@@ -45,7 +53,7 @@ function environmentSuppressions(env: string): PolicySuppression[] {
 const rows: Array<[string, PolicyRule]> = ALL_RULES.flatMap((rule) => ruleIds(rule).map((id): [string, PolicyRule] => [id, rule]));
 
 function unsuppressed(env: string, rule: PolicyRule): PolicyResult[] {
-  return findings(results.get(env)!.filter((r) => r.ruleId === rule.id));
+  return findings(results(env, [rule]));
 }
 
 describe("default configuration (dev and prod) against each check ID", () => {
@@ -83,7 +91,7 @@ describe("rule catalogue", () => {
   });
 
   test("every error-level rule is met by dev and prod (synth would fail otherwise)", () => {
-    const errors = ENVIRONMENTS.flatMap((env) => findings(results.get(env)!).filter((r) => r.level === "error" && KNOWN_GAPS[r.ruleId] === undefined));
+    const errors = ENVIRONMENTS.flatMap((env) => findings(results(env)).filter((r) => r.level === "error" && KNOWN_GAPS[r.ruleId] === undefined));
     expect(errors).toEqual([]);
   });
 });
@@ -99,7 +107,7 @@ describe("deliberate exceptions", () => {
   });
 
   test.each(PROJECT_EXCEPTIONS.map((e) => [e.id] as const))("%s is still needed (it suppresses a real finding)", (id) => {
-    const suppressed = ENVIRONMENTS.flatMap((env) => results.get(env)!.filter((r) => r.suppressedBecause !== undefined && ruleIdsOf(r.ruleId).includes(id)));
+    const suppressed = ENVIRONMENTS.flatMap((env) => results(env).filter((r) => r.suppressedBecause !== undefined && ruleIdsOf(r.ruleId).includes(id)));
     expect(suppressed.length).toBeGreaterThan(0);
   });
 
@@ -115,7 +123,7 @@ describe("deliberate exceptions", () => {
   test.each(ENVIRONMENTS.flatMap((env) => environmentSuppressions(env).map((s) => [env, s.id, s] as const)))(
     "%s: %s is still needed (it suppresses a real finding)",
     (env, id, suppression) => {
-      const suppressed = results.get(env)!.filter((r) => r.suppressedBecause === suppression.reason && ruleIdsOf(r.ruleId).includes(id));
+      const suppressed = results(env).filter((r) => r.suppressedBecause === suppression.reason && ruleIdsOf(r.ruleId).includes(id));
       expect(suppressed.length).toBeGreaterThan(0);
     },
   );
