@@ -7,8 +7,8 @@
  *   roots, so with only __tests__ as a root a test reached through constructs/…/index.ts
  *   was never found and its mutants were reported as surviving.
  * - Only the suites that exercise constructs/ in-process and assert behaviour:
- *   - tests that judge a child process (determinism, doc snippets, package e2e) and the
- *     function app's own tests cannot report per-test coverage to Stryker;
+ *   - tests that judge a child process (determinism, doc snippets, package e2e, scripts/,
+ *     e2e-cluster) and the function app's own tests cannot report per-test coverage to Stryker;
  *   - the whole-environment suites (app/, config/, reliability/, stacks/app and
  *     stacks/state-backend) synthesize all stacks at load time or in beforeAll: every mutant
  *     run that loads them pays a full synth, and their code coverage is "static";
@@ -20,12 +20,12 @@ const unit = require("./jest.config.js");
 
 module.exports = {
   ...unit,
-  roots: ["<rootDir>/__tests__", "<rootDir>/constructs", "<rootDir>/stacks", "<rootDir>/config"],
+  roots: ["<rootDir>/__tests__", "<rootDir>/constructs", "<rootDir>/stacks", "<rootDir>/config", "<rootDir>/scripts"],
   testMatch: ["<rootDir>/__tests__/**/*.test.ts"],
   testPathIgnorePatterns: [
     "/node_modules/",
     "<rootDir>/__tests__/package/(pack|docs-build|doc-snippets)\\.test\\.ts$",
-    "<rootDir>/__tests__/(app|config|reliability|scripts)/",
+    "<rootDir>/__tests__/(app|config|e2e-cluster|reliability|scripts)/",
     "<rootDir>/__tests__/stacks/(app|state-backend)\\.test\\.ts$",
   ],
   // Stryker runs jest in band inside each of its own workers (stryker.config.mjs: concurrency).
