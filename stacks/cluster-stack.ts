@@ -18,6 +18,7 @@ import {
   weeklyWindow,
   zonesOrUndefined,
 } from "../constructs/aks-cluster/render";
+import { ContainerInsights } from "../constructs/aks-cluster/container-insights";
 import { CustomerManagedDiskKey } from "../constructs/aks-cluster/customer-managed-disk-key";
 import { clusterRules } from "../constructs/aks-cluster/rules";
 import { validate } from "../constructs/core/validation";
@@ -180,6 +181,16 @@ export class ClusterStack extends AzureStack {
     for (const exception of config.policyExceptions) {
       for (const id of exception.ids) suppressPolicy(this.cluster, id, exception.reason);
     }
+
+    // With msi_auth_for_monitoring_enabled the agent collects only what a data collection rule tells it to.
+    new ContainerInsights(this, "container-insights", {
+      clusterName: config.name,
+      clusterId: this.cluster.id,
+      workspaceId: logs.id,
+      resourceGroupName: group.name,
+      location: group.location,
+      tags: this.tags,
+    });
 
     new KubernetesClusterNodePool(this, "user-pool", {
       ...poolArguments(config.userNodePool, placement),
