@@ -13,7 +13,7 @@ import { WorkloadConfig } from "../config/environment";
 import { workloadRules } from "../config/workload-rules";
 import { validate } from "../constructs/core/validation";
 import { suppressPolicy } from "../constructs/policy/policy-pack";
-import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, readFunctionsManifest, storageQueueNames } from "../constructs/keda-function-app";
+import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, legacyHostId, readFunctionsManifest, storageQueueNames } from "../constructs/keda-function-app";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 import { kubeloginExec } from "./kubelogin";
 import { dockerRegistryAuth } from "./docker-registry-auth";
@@ -97,6 +97,10 @@ export class WorkloadStack extends AzureStack {
     this.functionApp = new KedaFunctionApp(this, "function-app", {
       name: app.name,
       namespace: workload.namespace,
+      // One app per environment, with its own storage account and resource group: the 0.1.0
+      // names cannot collide here, and keeping them spares a deployed environment a new
+      // identity (replaced role assignments) and a new host id (timer and blob-receipt state).
+      hostId: legacyHostId(workload.namespace, app.name),
       image: this.imageSource(props),
       functions: manifest.functions,
       hostJson,
@@ -117,6 +121,7 @@ export class WorkloadStack extends AzureStack {
               resourceGroupName: group.name,
               location: group.location,
               kedaOperatorServiceAccount: cluster.kedaOperatorServiceAccount,
+              identityName: `id-${app.name}`,
             },
           }),
       minReplicas: app.minReplicas,

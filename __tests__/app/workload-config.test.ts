@@ -268,6 +268,8 @@ describe("storage queues from the functions manifest", () => {
       workloadWith({
         sourceDirectory: appFolder([worker("jobs"), { name: "billing", trigger: { type: "queueTrigger", queueName: "bills", connection: "BillingStorage" } }]),
         image: { source: "reference", reference: REFERENCE },
+        // The billing connection must resolve to a setting (or the construct refuses it).
+        settings: { BillingStorage__queueServiceUri: "https://stbilling.queue.core.windows.net" },
       }),
     );
     expect(queueNames(stack)).toEqual(["jobs", "jobs-poison"]);

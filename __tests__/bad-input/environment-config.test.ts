@@ -35,6 +35,7 @@ const CLUSTER = 'ClusterStack at "dev-cluster"';
 const APP = 'KedaFunctionApp at "dev-workload/function-app"';
 const CONFIG = 'EnvironmentConfig at "config/dev.ts"';
 const DNS_LABEL = "lowercase letters, digits and '-', starting and ending with a letter or digit";
+const DNS_1035_LABEL = "lowercase letters, digits and '-', starting with a letter and ending with a letter or digit";
 
 // [rule, path in the config, bad value, construct, the exact line of the error]
 const cases: Array<[string, string, unknown, string, string]> = [
@@ -48,13 +49,13 @@ const cases: Array<[string, string, unknown, string, string]> = [
   ["resource group: no trailing '.'", "registry.resourceGroupName", "rg.", CONFIG, `registry.resourceGroupName = "rg.": must be 1-90 letters, digits, '_', '-', '.', '(' and ')', and must not end with '.' (Microsoft.Resources/resourcegroups). Fix: remove other characters, shorten the name and drop a trailing '.'`],
   ["one resource group per stack", "cluster.resourceGroupName", "rg-kedafn-dev-registry", CONFIG, `cluster.resourceGroupName = "rg-kedafn-dev-registry": each stack needs its own resource group (registry, cluster and workload groups must differ): two stacks managing one group destroy each other's resources. Fix: give every stack a distinct resource group name`],
   ["namespace is a DNS-1123 label", "workload.namespace", "Functions_NS", APP, `namespace = "Functions_NS": must be a Kubernetes DNS-1123 label: 1-63 characters, ${DNS_LABEL}. Fix: use a name such as "functions-ns"`],
-  ["app name is a DNS-1123 label", "workload.functionApp.name", "Keda_Func", APP, `name = "Keda_Func": must be a Kubernetes DNS-1123 label: 1-45 characters, ${DNS_LABEL}. Fix: use a name such as "keda-func"`],
+  ["app name is a DNS-1035 label", "workload.functionApp.name", "Keda_Func", APP, `name = "Keda_Func": must be a Kubernetes DNS-1035 label (it names a Service): 1-45 characters, ${DNS_1035_LABEL}. Fix: use a name such as "keda-func"`],
   [
     "app name keeps keda-hpa-<name> within 63 (ScaledObject name <= 54)",
     "workload.functionApp.name",
     "a-very-long-function-app-name-that-is-way-too-long-x",
     APP,
-    `name = "a-very-long-function-app-name-that-is-way-too-long-x": must be a Kubernetes DNS-1123 label: 1-45 characters, ${DNS_LABEL}. Fix: use a name such as "a-very-long-function-app-name-that-is-way-too"`,
+    `name = "a-very-long-function-app-name-that-is-way-too-long-x": must be a Kubernetes DNS-1035 label (it names a Service): 1-45 characters, ${DNS_1035_LABEL}. Fix: use a name such as "a-very-long-function-app-name-that-is-way-too"`,
   ],
   ["ScaledObject min <= max", "workload.functionApp.minReplicas", 20, APP, "minReplicas = 20: must not exceed maxReplicas (10). Fix: lower minReplicas or raise maxReplicas"],
   ["ScaledObject max >= 1", "workload.functionApp.maxReplicas", 0, APP, "maxReplicas = 0: must be a whole number >= 1. Fix: allow at least 1 replica"],

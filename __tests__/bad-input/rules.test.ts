@@ -69,7 +69,7 @@ describe("KedaFunctionApp ScaledObject bounds", () => {
     workloadIdentity: undefined,
     connections: {},
     settings: {},
-    existingSettings: [],
+    existingSettings: [{ kind: "Secret", name: "app-connections" }],
     keysSecretName: "app-keys",
     httpScaling: { mode: "fixed", replicas: 1 },
     serviceType: "ClusterIP",
@@ -84,6 +84,10 @@ describe("KedaFunctionApp ScaledObject bounds", () => {
     runAsUser: 10001,
     runAsGroup: 10001,
     networkPolicy: {},
+    hostJson: {},
+    triggers: undefined,
+    resources: { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi" },
+    hostId: undefined,
   } as unknown as ResolvedProps;
 
   function failure(changes: Partial<Record<keyof ResolvedProps, unknown>>): string[] {

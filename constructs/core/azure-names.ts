@@ -94,3 +94,28 @@ export function checkResourceName(property: string, value: string): Violation | 
     fix: "remove other characters and shorten the name",
   };
 }
+
+const MANAGED_IDENTITY_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9_]{2,127}$/;
+const FEDERATED_CREDENTIAL_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9_]{2,119}$/;
+
+/** User-assigned managed identity: 3-128 letters, digits, '-' and '_', starting with a letter or digit. */
+export function checkManagedIdentityName(property: string, value: string): Violation | undefined {
+  if (MANAGED_IDENTITY_NAME.test(value)) return undefined;
+  return {
+    property,
+    value,
+    rule: "must be 3-128 letters, digits, '-' and '_', starting with a letter or digit (Microsoft.ManagedIdentity/userAssignedIdentities)",
+    fix: "remove other characters (such as '.' or spaces) and keep the name between 3 and 128 characters",
+  };
+}
+
+/** Federated identity credential: 3-120 letters, digits, '-' and '_', starting with a letter or digit. */
+export function checkFederatedCredentialName(property: string, value: string): Violation | undefined {
+  if (FEDERATED_CREDENTIAL_NAME.test(value)) return undefined;
+  return {
+    property,
+    value,
+    rule: "must be 3-120 letters, digits, '-' and '_', starting with a letter or digit (Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials)",
+    fix: "remove other characters (such as '.' or ':') and keep the name between 3 and 120 characters",
+  };
+}

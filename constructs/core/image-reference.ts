@@ -7,6 +7,8 @@ const DOMAIN = `(?:${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})*|\\[[a-fA-F0-9:]+\\])(?
 const NAME = `(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*`;
 const TAG = "[\\w][\\w.-]{0,127}";
 const DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+/** `${...}`: a cdktf token's placeholder or a raw Terraform interpolation. */
+const TERRAFORM_EXPRESSION = /\$\{[^}]*\}/g;
 const REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 
 /** The parts of a valid image reference. */
@@ -29,6 +31,8 @@ export function parseImageReference(value: string): ImageReferenceParts | undefi
  * cdktf tokens (`${...}`) are checked by the parts that are known.
  */
 export function checkImageReference(property: string, value: string): Violation | undefined {
+  // Wholly a Terraform expression (a variable, a data source): nothing is known before apply.
+  if (value.replace(TERRAFORM_EXPRESSION, "") === "" && value !== "") return undefined;
   const known = value
     .replace(/@\$\{[^}]*\}/g, `@sha256:${"0".repeat(64)}`)
     .replace(/\$\{[^}]*\}/g, "token");
@@ -41,7 +45,9 @@ export function checkImageReference(property: string, value: string): Violation 
       fix: 'use e.g. "myregistry.azurecr.io/app:1.2.3@sha256:<64 hex>"',
     };
   }
-  if (parts.digest === undefined && (parts.tag === undefined || parts.tag === "latest")) {
+  // An expression after the last '/' may carry the tag (`registry/${var.image}`): only Terraform knows.
+  const lastPartKnown = !value.slice(value.lastIndexOf("/") + 1).includes("${");
+  if (parts.digest === undefined && (parts.tag === undefined || parts.tag === "latest") && lastPartKnown) {
     return {
       property,
       value,

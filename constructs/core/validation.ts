@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { isToken } from "./tokens";
 
 /** One broken rule: which property, what it was, what the rule says and how to fix it. */
 export interface Violation {
@@ -28,8 +29,17 @@ export class ValidationError extends Error {
 
 /** Runs every rule and throws one error that lists all the violations. */
 export function validate<P>(scope: IConstruct, constructType: string, props: P, rules: ReadonlyArray<Rule<P>>): void {
-  const violations = rules.map((rule) => rule(props)).filter((v): v is Violation => v !== undefined);
-  throwIfAny(scope, constructType, violations);
+  throwIfAny(scope, constructType, violationsOf(props, rules));
+}
+
+/**
+ * The violations of every rule. A violation whose value is a Terraform token (a resource
+ * attribute, a `TerraformVariable`) is dropped: the value is only known at apply time, so
+ * judging its placeholder (`${TfToken[...]}`, a huge negative number) as a literal would
+ * refuse valid input with a nonsense value. Terraform and the API servers judge it then.
+ */
+export function violationsOf<P>(props: P, rules: ReadonlyArray<Rule<P>>): Violation[] {
+  return rules.map((rule) => rule(props)).filter((v): v is Violation => v !== undefined && !isToken(v.value));
 }
 
 export function throwIfAny(scope: IConstruct, constructType: string, violations: readonly Violation[]): void {

@@ -1,4 +1,4 @@
-import { AssetType, TerraformAsset, Token } from "cdktf";
+import { AssetType, Fn, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Image } from "@cdktf/provider-docker/lib/image";
 import { RegistryImage } from "@cdktf/provider-docker/lib/registry-image";
@@ -8,6 +8,7 @@ import { ContainerRegistryTaskScheduleRunNow } from "@cdktf/provider-azurerm/lib
 import { resolve } from "node:path";
 import { buildInputsHash, readDockerContext, stageDockerContext } from "../core/content-hash";
 import { throwIfAny } from "../core/validation";
+import { asTerraformString, isToken } from "../core/tokens";
 
 /** What an image source gives the Deployments: an immutable image reference. */
 export interface BoundImage {
@@ -161,9 +162,9 @@ class AcrTaskImageSource extends ImageSource {
   bind(scope: Construct): BoundImage {
     const tag = readDockerContext(resolve(this.options.directory)).sha256.slice(0, 16);
     const repositoryTag = `${this.options.repository}:${tag}`;
-    const [os, architecture] = (this.options.platform ?? "linux/amd64").split("/");
+    const [os, architecture] = platformParts(this.options.platform ?? "linux/amd64");
     const task = new ContainerRegistryTask(scope, "image-task", {
-      name: `build-${this.options.repository.replace(/[^A-Za-z0-9-]/g, "-")}`.slice(0, 50),
+      name: taskName(this.options.repository),
       containerRegistryId: this.options.registryId,
       platform: { os, architecture },
       dockerStep: {
@@ -185,4 +186,18 @@ class AcrTaskImageSource extends ImageSource {
     const pushed = new DataDockerRegistryImage(scope, "image-digest", { name, dependsOn: [run] });
     return { reference: `${name}@${pushed.sha256Digest}` };
   }
+}
+
+/** `os/architecture`; a Terraform token is split by Terraform at apply time, never here. */
+function platformParts(platform: string): [string, string] {
+  if (isToken(platform)) return [Fn.element(Fn.split("/", platform), 0), Fn.element(Fn.split("/", platform), 1)];
+  const [os, architecture] = platform.split("/");
+  return [os, architecture];
+}
+
+/** ACR task names: at most 50 letters, digits and '-'; a repository token is cleaned by Terraform. */
+function taskName(repository: string): string {
+  const name = `build-${repository}`;
+  if (isToken(name)) return Fn.substr(Fn.replace(asTerraformString(name), "/[^A-Za-z0-9-]/", "-"), 0, 50);
+  return name.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 50);
 }

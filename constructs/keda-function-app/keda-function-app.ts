@@ -1,11 +1,14 @@
-import { Annotations, Fn } from "cdktf";
+import { Annotations, Fn, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { createHash } from "node:crypto";
 import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Manifest, ManifestConfig } from "@cdktf/provider-kubernetes/lib/manifest";
-import { validate } from "../core/validation";
+import { throwIfAny, Violation, violationsOf } from "../core/validation";
+import { checkImageReference } from "../core/image-reference";
+import { atLeastOne, isToken } from "../core/tokens";
+import { hostIdFor } from "./host-id";
+import { federatedCredentialName, identityNameFor } from "./identity-names";
 import { FunctionMetadata, isHttpTrigger } from "./functions-manifest";
 import { HttpScaling } from "./http-scaling";
 import { HostJson, KedaTrigger, mapTrigger } from "./keda-triggers";
@@ -53,6 +56,8 @@ export class KedaFunctionApp extends Construct {
   readonly serviceAddress: string | undefined;
   /** Invoke URL of each HTTP function, by function name (add `?code=<key>` unless anonymous). */
   readonly invokeUrls: Readonly<Record<string, string>>;
+  /** What this app occupies in the cluster and in Azure; checked against the other apps of the stack. */
+  private readonly claims: readonly Claim[];
 
   constructor(scope: Construct, id: string, props: KedaFunctionAppProps) {
     super(scope, id);
@@ -76,14 +81,26 @@ export class KedaFunctionApp extends Construct {
       maxReplicas: props.maxReplicas ?? 10,
       pollingInterval: props.pollingInterval ?? 30,
       cooldownPeriod: props.cooldownPeriod ?? 300,
-      fallback: props.fallback ?? { failureThreshold: 3, replicas: Math.max(1, minReplicas) },
+      fallback: props.fallback ?? { failureThreshold: 3, replicas: atLeastOne(minReplicas) },
       imagePullSecrets: props.imagePullSecrets ?? [],
       burstToVirtualNodes: props.burstToVirtualNodes ?? false,
       runAsUser: props.runAsUser ?? DEFAULT_RUN_AS_ID,
       runAsGroup: props.runAsGroup ?? DEFAULT_RUN_AS_ID,
       networkPolicy: props.networkPolicy ?? {},
+      hostJson: props.hostJson ?? {},
+      triggers: props.triggers,
+      resources: {
+        cpuRequest: props.resources?.cpuRequest ?? "250m",
+        memoryRequest: props.resources?.memoryRequest ?? "256Mi",
+        cpuLimit: props.resources?.cpuLimit,
+        memoryLimit: props.resources?.memoryLimit ?? "1Gi",
+      },
+      hostId: props.hostId,
     };
-    validate(this, "KedaFunctionApp", resolved, kedaFunctionAppRules);
+    throwIfAny(this, "KedaFunctionApp", [
+      ...literalName(props.name),
+      ...violationsOf(resolved, kedaFunctionAppRules),
+    ]);
     const hostJson = props.hostJson ?? {};
     const names = objectNames(resolved.name, resolved.keysSecretName);
     const keysSecretName = names.keysSecret;
@@ -106,12 +123,13 @@ export class KedaFunctionApp extends Construct {
     if (this.identity !== undefined) this.grantTriggerRoles(workers, resolved);
 
     this.imageReference = props.image.bind(this).reference;
+    throwIfAny(this, "KedaFunctionApp", [checkImageReference("image", this.imageReference)].filter((v): v is Violation => v !== undefined));
     const spec: FunctionAppSpec = {
       name: resolved.name,
       namespace: resolved.namespace,
       image: this.imageReference,
       containerPort: CONTAINER_PORT,
-      hostId: hostIdFor(resolved.namespace, resolved.name),
+      hostId: resolved.hostId ?? hostIdFor(resolved.namespace, resolved.name),
       env,
       settings: { kind: props.settingsObjectKind ?? "Secret", values: resolved.settings },
       existingSettings: resolved.existingSettings,
@@ -134,12 +152,7 @@ export class KedaFunctionApp extends Construct {
       },
       workloadIdentityClientId: this.identity?.clientId,
       imagePullSecrets: resolved.imagePullSecrets,
-      resources: {
-        cpuRequest: props.resources?.cpuRequest ?? "250m",
-        memoryRequest: props.resources?.memoryRequest ?? "256Mi",
-        cpuLimit: props.resources?.cpuLimit,
-        memoryLimit: props.resources?.memoryLimit ?? "1Gi",
-      },
+      resources: resolved.resources,
       terminationGracePeriodSeconds: functionTimeoutSeconds(hostJson.functionTimeout) + SHUTDOWN_MARGIN_SECONDS,
       burstToVirtualNodes: resolved.burstToVirtualNodes,
       security: {
@@ -155,12 +168,15 @@ export class KedaFunctionApp extends Construct {
     this.objects = renderFunctionApp(spec);
     this.manifests = this.objects.map(
       (object) =>
-        new Manifest(this, `${object.kind.toLowerCase()}-${object.metadata?.name}`, {
+        new Manifest(this, manifestId(object, resolved.name), {
           manifest: object as unknown as Record<string, unknown>,
           ...manifestOptions(object, names.keysSecret),
           dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
         }),
     );
+
+    this.claims = claimsOf(this.objects, resolved, spec.hostId, this.identity === undefined ? undefined : identityName(resolved));
+    this.refuseCollisions();
 
     this.serviceAddress = httpFunctions.length > 0 ? this.addressOf(resolved) : undefined;
     this.invokeUrls = invokeUrls(this.serviceAddress, httpFunctions, hostJson);
@@ -171,14 +187,14 @@ export class KedaFunctionApp extends Construct {
     const workloadIdentity = resolved.workloadIdentity!;
     const storage = resolved.storage!;
     const identity = new UserAssignedIdentity(this, "identity", {
-      name: `id-${resolved.name}`,
+      name: identityName(resolved),
       resourceGroupName: workloadIdentity.resourceGroupName,
       location: workloadIdentity.location,
       tags: props.tags ?? {},
     });
     const federate = (id: string, namespace: string, serviceAccount: string) =>
       new FederatedIdentityCredential(this, `federation-${id}`, {
-        name: `${id}-${namespace}-${serviceAccount}`.slice(0, 120),
+        name: federatedCredentialName(id, namespace, serviceAccount),
         resourceGroupName: workloadIdentity.resourceGroupName,
         parentId: identity.id,
         issuer: workloadIdentity.oidcIssuerUrl,
@@ -242,6 +258,10 @@ export class KedaFunctionApp extends Construct {
 
   /** A worker with a function KEDA cannot see must never scale to zero, or that function stops. */
   private workerMinimum(workers: readonly FunctionMetadata[], scaled: number, requested: number): number {
+    if (workers.length > scaled && isToken(requested)) {
+      Annotations.of(this).addWarning("Some event-driven functions have no KEDA scaler; keeping at least 1 worker replica (max(1, minReplicas)).");
+      return atLeastOne(requested);
+    }
     if (workers.length > scaled && requested === 0) {
       Annotations.of(this).addWarning(
         "Some event-driven functions have no KEDA scaler; keeping at least 1 worker replica (minReplicas raised from 0 to 1).",
@@ -249,6 +269,32 @@ export class KedaFunctionApp extends Construct {
       return 1;
     }
     return requested;
+  }
+
+  /**
+   * Two apps of one stack must not render the same object (same kind, namespace and name),
+   * share an Azure identity or a host id on one storage account: Terraform would apply
+   * both and the last one would win, silently. Names that are tokens compare as written.
+   */
+  private refuseCollisions(): void {
+    const mine = new Map(this.claims.map((c) => [c.what, c]));
+    const violations: Violation[] = [];
+    for (const other of TerraformStack.of(this).node.findAll()) {
+      if (other === this || !(other instanceof KedaFunctionApp) || other.claims === undefined) continue;
+      const shared = other.claims.filter((c) => mine.has(c.what)).map((c) => mine.get(c.what)!);
+      if (shared.length === 0) continue;
+      const listed = shared.slice(0, 3).map((c) => c.what).join(", ") + (shared.length > 3 ? ` and ${shared.length - 3} more` : "");
+      violations.push({
+        property: shared[0].property,
+        value: shared[0].value,
+        rule: `collides with the KedaFunctionApp at "${other.node.path}": both would use ${listed}`,
+        fix:
+          shared[0].property === "name"
+            ? "give one of the apps another name or namespace"
+            : `give one of the apps another ${shared[0].property} (or leave it unset to derive one from name and namespace)`,
+      });
+    }
+    throwIfAny(this, "KedaFunctionApp", violations);
   }
 
   private addressOf(resolved: ResolvedProps): string {
@@ -303,14 +349,56 @@ function slug(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
+// Pods without a host id derive one from their own name and every replica fires each timer.
+export { hostIdFor, legacyHostId } from "./host-id";
+
+/** `name` derives object names, lengths and construct IDs, so it must be known at synth time. */
+function literalName(name: string): Violation[] {
+  if (!isToken(name)) return [];
+  return [
+    {
+      property: "name",
+      value: name,
+      rule: "must be a literal, not a Terraform expression: it derives every object name and the construct's Terraform addresses",
+      fix: "pass the app name as a string; namespace, settings and most other props may be Terraform references",
+    },
+  ];
+}
+
+function identityName(resolved: ResolvedProps): string {
+  return resolved.workloadIdentity?.identityName ?? identityNameFor(resolved.namespace, resolved.name);
+}
+
 /**
- * The host id must be stable, unique per app and at most 32 characters; pods otherwise
- * derive one from their own name and every replica fires each timer.
+ * The construct ID of an object's `kubernetes_manifest` (a Terraform address, so stable):
+ * kind and name. A keys Secret named by a Terraform token keeps the ID of the default name.
  */
-export function hostIdFor(namespace: string, name: string): string {
-  if (name.length <= 32) return name;
-  const digest = createHash("sha256").update(`${namespace}/${name}`).digest("hex").slice(0, 8);
-  return `${name.slice(0, 23).replace(/-+$/, "")}-${digest}`;
+function manifestId(object: KubernetesObject, appName: string): string {
+  const name = object.metadata?.name ?? "";
+  const known = isToken(name) && object.kind === "Secret" ? objectNames(appName).keysSecret : name;
+  return `${object.kind.toLowerCase()}-${known}`;
+}
+
+/** What one app occupies that no other app of the stack may: its objects, its identity, its host id. */
+interface Claim {
+  /** The prop that decides it, and its value. */
+  readonly property: string;
+  readonly value: string;
+  readonly what: string;
+}
+
+function claimsOf(objects: readonly KubernetesObject[], resolved: ResolvedProps, hostId: string, identity: string | undefined): Claim[] {
+  const claims: Claim[] = objects.map((o) => ({
+    property: "name",
+    value: resolved.name,
+    what: `${o.kind} ${o.metadata?.namespace === undefined ? "" : `${o.metadata.namespace}/`}${o.metadata?.name}`,
+  }));
+  if (identity !== undefined) {
+    claims.push({ property: "workloadIdentity.identityName", value: identity, what: `identity ${identity} in resource group ${resolved.workloadIdentity?.resourceGroupName}` });
+  }
+  const account = resolved.storage?.accountName ?? resolved.settings.AzureWebJobsStorage;
+  if (account !== undefined) claims.push({ property: "hostId", value: hostId, what: `host id ${hostId} on storage ${account}` });
+  return claims;
 }
 
 /** `<address>/<routePrefix>/<route>` for each HTTP function, as the host serves them. */

@@ -1,3 +1,5 @@
+import { Fn } from "cdktf";
+import { asTerraformString, isToken, numberString } from "../core/tokens";
 import { TriggerBinding } from "./functions-manifest";
 import { BLOB_COUNT_NEVER_FALLS, blobSelection } from "./blob-scaling";
 import { KAFKA_DEFAULT_LAG_THRESHOLD, kafkaScaler } from "./kafka-scaling";
@@ -126,7 +128,7 @@ function storageQueueTrigger(binding: TriggerBinding, context: TriggerMappingCon
   const queueLength = context.hostJson.extensions?.queues?.batchSize ?? DEFAULT_THRESHOLDS.queueBatchSize;
   return {
     type: "azure-queue",
-    ...storageConnection(connection, "queue", { queueName, queueLength: String(queueLength) }, context),
+    ...storageConnection(connection, "queue", { queueName, queueLength: numberString(queueLength) }, context),
   };
 }
 
@@ -134,7 +136,7 @@ function storageBlobTrigger(binding: TriggerBinding, context: TriggerMappingCont
   const path = resolved(binding, "path", context);
   const connection = connectionName(binding.connection, "AzureWebJobsStorage");
   const blobCount = context.hostJson.extensions?.blobs?.maxDegreeOfParallelism ?? DEFAULT_THRESHOLDS.blobCount;
-  const metadata: Record<string, string> = { ...blobSelection(path), blobCount: String(blobCount) };
+  const metadata: Record<string, string> = { ...blobSelection(path), blobCount: numberString(blobCount) };
   return { type: "azure-blob", ...storageConnection(connection, "blob", metadata, context) };
 }
 
@@ -153,7 +155,7 @@ function serviceBusTrigger(binding: TriggerBinding, context: TriggerMappingConte
       ? { topicName: resolved(binding, "topicName", context), subscriptionName: resolved(binding, "subscriptionName", context) }
       : { queueName: resolved(binding, "queueName", context) };
   const connection = connectionName(binding.connection, "AzureWebJobsServiceBus");
-  const metadata = { ...entity, messageCount: String(messageCount) };
+  const metadata = { ...entity, messageCount: numberString(messageCount) };
   const namespace = namespaceOf(connection, context);
   if (namespace !== undefined) {
     return { type: "azure-servicebus", metadata: { ...metadata, namespace }, authenticationRef: workloadAuth(connection, context) };
@@ -174,7 +176,7 @@ function eventHubTrigger(binding: TriggerBinding, context: TriggerMappingContext
     eventHubName,
     consumerGroup,
     checkpointStrategy: "azureFunction",
-    unprocessedEventThreshold: String(threshold),
+    unprocessedEventThreshold: numberString(threshold),
   };
   const connection = connectionName(binding.connection, "AzureWebJobsEventHub");
   const namespace = namespaceOf(connection, context);
@@ -213,7 +215,7 @@ function rabbitMqTrigger(binding: TriggerBinding, context: TriggerMappingContext
   const prefetch = context.hostJson.extensions?.rabbitMQ?.prefetchCount ?? DEFAULT_THRESHOLDS.rabbitMqPrefetchCount;
   return {
     type: "rabbitmq",
-    metadata: { queueName: resolved(binding, "queueName", context), mode: "QueueLength", value: String(prefetch), hostFromEnv: connection },
+    metadata: { queueName: resolved(binding, "queueName", context), mode: "QueueLength", value: numberString(prefetch), hostFromEnv: connection },
   };
 }
 
@@ -249,9 +251,17 @@ function namespaceOf(connection: string, context: TriggerMappingContext): string
   return fqdn === undefined ? undefined : hostLabel(fqdn);
 }
 
-/** `https://acct.queue.core.windows.net/` or `ns.servicebus.windows.net` → `acct` / `ns`. */
+/** The first DNS label of a URL or FQDN, with an optional scheme (the same regex in JS and Terraform). */
+const HOST_LABEL = "^([a-zA-Z][a-zA-Z0-9+.-]*://)?([^./]+).*$";
+
+/**
+ * `https://acct.queue.core.windows.net/` or `ns.servicebus.windows.net` → `acct` / `ns`. A
+ * value built from a Terraform reference (`${ns.name}.servicebus.windows.net`) is cut by
+ * Terraform's `replace` at apply time: splitting its placeholder here would break the token.
+ */
 function hostLabel(value: string): string {
-  return value.replace(/^[a-z]+:\/\//i, "").split(/[./]/)[0];
+  if (isToken(value)) return Fn.replace(asTerraformString(value), `/${HOST_LABEL}/`, "$2");
+  return value.replace(new RegExp(HOST_LABEL), "$2");
 }
 
 function workloadAuth(connection: string, context: TriggerMappingContext): { name: string } {

@@ -24,6 +24,13 @@ export interface WorkloadIdentityOptions {
    * @default { namespace: "kube-system", name: "keda-operator" } (the AKS KEDA add-on)
    */
   readonly kedaOperatorServiceAccount?: { readonly namespace: string; readonly name: string };
+  /**
+   * Name of the app's user-assigned identity. Set it to `id-<name>` to keep the identity
+   * an app created with version 0.1.0 (whose default omitted the namespace): a new name
+   * replaces the identity, its federated credentials and role assignments.
+   * @default `id-<name>_<namespace>` (identity names are unique per resource group)
+   */
+  readonly identityName?: string;
 }
 
 /**
@@ -95,13 +102,22 @@ export interface ContainerResources {
 export interface KedaFunctionAppProps {
   /**
    * Base name of every Kubernetes object: `<name>-http` serves HTTP functions, `<name>`
-   * runs the event-driven ones. A DNS-1123 label of at most 45 characters.
+   * runs the event-driven ones. A DNS-1035 label (Service names start with a letter) of at
+   * most 45 characters, and a literal: it derives object names and Terraform addresses.
    */
   readonly name: string;
   /** Namespace of all objects; it must exist (see `dependsOn`). @default "default" */
   readonly namespace?: string;
   /** Where the container image comes from. */
   readonly image: ImageSource;
+  /**
+   * Host id shared by all pods of the app (`AzureFunctionsWebHost__hostid`): the key of its
+   * timer schedules, singleton locks and blob receipts in `AzureWebJobsStorage`. Set it to
+   * `legacyHostId(namespace, name)` to keep the state of an app deployed with version 0.1.0
+   * (safe only while no other app of that name uses the same storage account).
+   * @default `<name>-<8 hex of sha256("<namespace>/<name>")>`, distinct per namespace
+   */
+  readonly hostId?: string;
   /**
    * The app's functions and their triggers, usually `readFunctionsManifest(...)` of the
    * manifest `npm run discover` generates. An explicit list overrides discovery.

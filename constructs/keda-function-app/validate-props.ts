@@ -1,7 +1,13 @@
 import { Rule, Violation } from "../core/validation";
-import { checkDnsLabel } from "../core/kubernetes-names";
+import { checkConfigMapKey, checkDns1035Label, checkDnsLabel, checkDnsSubdomain } from "../core/kubernetes-names";
+import { checkManagedIdentityName } from "../core/azure-names";
+import { checkResourceQuantity, parseQuantity } from "../core/quantity";
+import { allKnown } from "../core/tokens";
+import { checkHostId } from "./host-id";
 import { HttpScalingConfig } from "./http-scaling";
-import { KedaFunctionAppProps, NetworkPolicyOptions, ScalingFallback } from "./props";
+import { HostJson, KedaTrigger } from "./keda-triggers";
+import { ContainerResources, KedaFunctionAppProps, NetworkPolicyOptions, ScalingFallback } from "./props";
+import { unresolvedConnections } from "./connection-names";
 
 /** Longest base name whose derived object names (`<name>-http`, HPA `keda-hpa-<name>-http`) stay valid. */
 export const MAX_APP_NAME_LENGTH = 45;
@@ -34,13 +40,41 @@ export interface ResolvedProps {
   readonly runAsUser: number;
   readonly runAsGroup: number;
   readonly networkPolicy: NetworkPolicyOptions | false;
+  readonly hostJson: HostJson;
+  /** As given: undefined maps triggers from the functions. */
+  readonly triggers: readonly KedaTrigger[] | undefined;
+  readonly resources: Required<Pick<ContainerResources, "cpuRequest" | "memoryRequest" | "memoryLimit">> & Pick<ContainerResources, "cpuLimit">;
+  /** As given; the default derives from name and namespace. */
+  readonly hostId: string | undefined;
 }
 
 function integer(property: string, value: number, min: number, fix: string, max = Number.MAX_SAFE_INTEGER): Violation | undefined {
-  return Number.isInteger(value) && value >= min && value <= max
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
     ? undefined
     : { property, value, rule: max === Number.MAX_SAFE_INTEGER ? `must be a whole number >= ${min}` : `must be a whole number from ${min} to ${max}`, fix };
 }
+
+/** A request must not exceed its limit: the API server rejects the pod template otherwise. */
+function requestWithinLimit(resource: "cpu" | "memory", request: string, limit: string | undefined): Violation | undefined {
+  if (limit === undefined || !allKnown(request, limit)) return undefined;
+  const [r, l] = [parseQuantity(request), parseQuantity(limit)];
+  // Quantities that do not parse or are negative have a rule of their own.
+  if (r === undefined || l === undefined || r < 0 || l < 0 || r <= l) return undefined;
+  const property = `resources.${resource}Request`;
+  return { property, value: request, rule: `must not exceed resources.${resource}Limit (${JSON.stringify(limit)})`, fix: `lower ${property} or raise resources.${resource}Limit` };
+}
+
+/** host.json settings the construct turns into KEDA thresholds: each must be a whole number >= 1. */
+const HOST_JSON_THRESHOLDS: ReadonlyArray<readonly [string, string]> = [
+  ["queues", "batchSize"],
+  ["blobs", "maxDegreeOfParallelism"],
+  ["serviceBus", "maxConcurrentCalls"],
+  ["serviceBus", "maxConcurrentSessions"],
+  ["serviceBus", "maxMessageBatchSize"],
+  ["eventHubs", "targetUnprocessedEventThreshold"],
+  ["eventHubs", "maxEventBatchSize"],
+  ["rabbitMQ", "prefetchCount"],
+];
 
 function first(violations: ReadonlyArray<Violation | undefined>): Violation | undefined {
   return violations.find((v) => v !== undefined);
@@ -48,7 +82,7 @@ function first(violations: ReadonlyArray<Violation | undefined>): Violation | un
 
 /** Every rule the construct's props must meet; all failures are reported together. */
 export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
-  (p) => checkDnsLabel("name", p.name, MAX_APP_NAME_LENGTH),
+  (p) => checkDns1035Label("name", p.name, MAX_APP_NAME_LENGTH),
   (p) => checkDnsLabel("namespace", p.namespace),
   (p) => (p.keysSecretName === undefined ? undefined : checkDnsLabel("keysSecretName", p.keysSecretName)),
   (p) => first(p.imagePullSecrets.map((s, i) => checkDnsLabel(`imagePullSecrets[${i}]`, s))),
@@ -71,7 +105,7 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
   (p) => integer("cooldownPeriod", p.cooldownPeriod, 0, "use 0 or more seconds"),
   (p) => integer("servicePort", p.servicePort, 1, "use a TCP port number", 65535),
   (p) =>
-    p.minReplicas <= p.maxReplicas
+    !allKnown(p.minReplicas, p.maxReplicas) || p.minReplicas <= p.maxReplicas
       ? undefined
       : { property: "minReplicas", value: p.minReplicas, rule: `must not exceed maxReplicas (${p.maxReplicas})`, fix: "lower minReplicas or raise maxReplicas" },
   (p) =>
@@ -123,9 +157,64 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
         },
   (p) => (p.fallback === false ? undefined : integer("fallback.failureThreshold", p.fallback.failureThreshold, 1, "use 1 or more failed checks")),
   (p) => (p.fallback === false ? undefined : integer("fallback.replicas", p.fallback.replicas, 1, "keep at least 1 replica while the scaler fails")),
+  (p) =>
+    p.fallback === false || !allKnown(p.fallback.replicas, p.maxReplicas) || p.maxReplicas < 1 || p.minReplicas > p.maxReplicas || p.fallback.replicas <= p.maxReplicas
+      ? undefined
+      : {
+          property: "fallback.replicas",
+          value: p.fallback.replicas,
+          rule: `must not exceed maxReplicas (${p.maxReplicas}): the HPA never runs more, so the fallback would silently be capped`,
+          fix: "lower fallback.replicas or raise maxReplicas",
+        },
+  (p) =>
+    p.triggers === undefined || p.triggers.length > 0
+      ? undefined
+      : {
+          property: "triggers",
+          value: [],
+          rule: "must list at least one KEDA trigger: an empty list silently turns the worker into a fixed-size Deployment",
+          fix: "omit triggers to map them from the functions' bindings, or pass the scalers to use",
+        },
+  (p) => first(Object.keys(p.settings).map((key) => checkConfigMapKey(`settings[${JSON.stringify(key)}]`, key))),
+  (p) => checkResourceQuantity("resources.cpuRequest", p.resources.cpuRequest, "250m"),
+  (p) => checkResourceQuantity("resources.memoryRequest", p.resources.memoryRequest, "256Mi"),
+  (p) => (p.resources.cpuLimit === undefined ? undefined : checkResourceQuantity("resources.cpuLimit", p.resources.cpuLimit, "1")),
+  (p) => checkResourceQuantity("resources.memoryLimit", p.resources.memoryLimit, "1Gi"),
+  (p) => requestWithinLimit("cpu", p.resources.cpuRequest, p.resources.cpuLimit),
+  (p) => requestWithinLimit("memory", p.resources.memoryRequest, p.resources.memoryLimit),
+  (p) =>
+    first(
+      HOST_JSON_THRESHOLDS.map(([extension, setting]) => {
+        const value = (p.hostJson.extensions?.[extension] as Record<string, unknown> | undefined)?.[setting];
+        return value === undefined
+          ? undefined
+          : integer(`hostJson.extensions.${extension}.${setting}`, value as number, 1, "use a whole number >= 1 (or drop it for the host's default): KEDA scales by it");
+      }),
+    ),
+  (p) => (p.hostId === undefined ? undefined : checkHostId("hostId", p.hostId)),
+  (p) => (p.workloadIdentity?.identityName === undefined ? undefined : checkManagedIdentityName("workloadIdentity.identityName", p.workloadIdentity.identityName)),
+  (p) => {
+    const account = p.workloadIdentity?.kedaOperatorServiceAccount;
+    if (account === undefined) return undefined;
+    return first([
+      checkDnsLabel("workloadIdentity.kedaOperatorServiceAccount.namespace", account.namespace),
+      checkDnsSubdomain("workloadIdentity.kedaOperatorServiceAccount.name", account.name),
+    ]);
+  },
+  (p) => {
+    const missing = unresolvedConnections(p);
+    return missing === undefined
+      ? undefined
+      : {
+          property: `functions[${JSON.stringify(missing.functionName)}].trigger.${missing.option}`,
+          value: missing.connection,
+          rule: `names no app setting and no entry of connections: the host would look for ${missing.lookedFor.map((n) => JSON.stringify(n)).join(", ")} and find none`,
+          fix: `add connections[${JSON.stringify(missing.connection)}] (workload identity), a setting of that name, or list the Secret holding it in existingSettings`,
+        };
+  },
   (p) => (p.httpScaling.mode === "fixed" ? integer("httpScaling.replicas", p.httpScaling.replicas, 0, "use 0 or more replicas") : undefined),
   (p) =>
-    p.httpScaling.mode === "fixed" || p.httpScaling.minReplicas <= p.httpScaling.maxReplicas
+    p.httpScaling.mode === "fixed" || !allKnown(p.httpScaling.minReplicas, p.httpScaling.maxReplicas) || p.httpScaling.minReplicas <= p.httpScaling.maxReplicas
       ? undefined
       : { property: "httpScaling.minReplicas", value: p.httpScaling.minReplicas, rule: `must not exceed httpScaling.maxReplicas (${p.httpScaling.maxReplicas})`, fix: "lower minReplicas or raise maxReplicas" },
   (p) => (p.httpScaling.mode === "cpu" ? integer("httpScaling.minReplicas", p.httpScaling.minReplicas, 1, "use 1 or more: the cpu metric cannot wake a Deployment at zero") : undefined),

@@ -6,6 +6,9 @@ import type { IToleration } from "kubernetes-models/v1/Toleration";
 import type { ITopologySpreadConstraint } from "kubernetes-models/v1/TopologySpreadConstraint";
 import type { IVolume } from "kubernetes-models/v1/Volume";
 import type { IVolumeMount } from "kubernetes-models/v1/VolumeMount";
+import type { ILocalObjectReference } from "kubernetes-models/v1/LocalObjectReference";
+import { TerraformIterator } from "cdktf";
+import { isToken } from "../../core/tokens";
 import { hostManagesKeys } from "./function-keys";
 import { appLabels, selectorLabels } from "./labels";
 import { sortedRecord } from "./metadata";
@@ -65,7 +68,7 @@ export function renderPodTemplate(
       nodeSelector: { "kubernetes.io/os": "linux" },
       ...(spec.burstToVirtualNodes ? virtualNodeScheduling() : {}),
       topologySpreadConstraints: spreadConstraints(spec.name, component),
-      ...(spec.imagePullSecrets.length > 0 ? { imagePullSecrets: spec.imagePullSecrets.map((name) => ({ name })) } : {}),
+      ...imagePullSecrets(spec.imagePullSecrets),
       securityContext: {
         runAsNonRoot: true,
         runAsUser: spec.security.runAsUser,
@@ -114,6 +117,14 @@ export function renderPodTemplate(
       ],
     },
   };
+}
+
+/** `[{ name }]` per pull Secret; a list token becomes a Terraform `for` expression over the list. */
+function imagePullSecrets(names: readonly string[]): { imagePullSecrets?: ILocalObjectReference[] } {
+  if (isToken(names)) {
+    return { imagePullSecrets: TerraformIterator.fromList(names as string[]).forExpressionForList("{ name = val }") as unknown as ILocalObjectReference[] };
+  }
+  return names.length > 0 ? { imagePullSecrets: names.map((name) => ({ name })) } : {};
 }
 
 /**

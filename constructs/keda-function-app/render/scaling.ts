@@ -1,6 +1,7 @@
 import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
 import { KedaTrigger } from "../keda-triggers";
+import { numberString } from "../../core/tokens";
 import { envAuthenticationName } from "./env-authentication";
 import { objectMeta, sortedRecord } from "./metadata";
 import { FunctionAppSpec, objectNames } from "./spec";
@@ -70,7 +71,7 @@ export function renderHttpScaledObject(spec: FunctionAppSpec): IScaledObject | u
   const names = objectNames(spec.name);
   const trigger: KedaTrigger =
     scaling.mode === "cpu"
-      ? { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: String(scaling.utilization) } }
+      ? { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: numberString(scaling.utilization) } }
       : {
           type: "external-push",
           name: "http-requests",

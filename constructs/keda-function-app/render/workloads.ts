@@ -1,6 +1,7 @@
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import type { IService } from "kubernetes-models/v1/Service";
+import { atLeastOne } from "../../core/tokens";
 import { selectorLabels } from "./labels";
 import { objectMeta } from "./metadata";
 import { renderPodTemplate } from "./pod-template";
@@ -47,7 +48,7 @@ export function renderWorkerDeployment(spec: FunctionAppSpec): IDeployment {
     kind: "Deployment",
     metadata: objectMeta(spec, objectNames(spec.name).workerDeployment, "worker"),
     spec: {
-      ...(scaled ? {} : { replicas: Math.max(1, spec.scaling.minReplicas) }),
+      ...(scaled ? {} : { replicas: atLeastOne(spec.scaling.minReplicas) }),
       selector: { matchLabels: selectorLabels(spec.name, "worker") },
       strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
       template: renderPodTemplate(spec, "worker", spec.workerFunctions),
