@@ -121,6 +121,15 @@ describe("derived names: within Azure's and the host's rules, deterministic, dis
     }
   });
 
+  test("an app whose KEDA operator ServiceAccount has a '.' and 253 characters gets valid credential names", () => {
+    const stack = testStack();
+    const account = { namespace: "keda", name: `keda-operator.${"v".repeat(239)}` };
+    new KedaFunctionApp(stack, "app", requiredProps({ workloadIdentity: { oidcIssuerUrl: "https://issuer.example/", resourceGroupName: "rg", location: "westeurope", kedaOperatorServiceAccount: account } }));
+    const credentials = resources(JSON.parse(Testing.synth(stack, true)), "azurerm_federated_identity_credential");
+    for (const { name } of credentials) expect(name).toMatch(/^[a-zA-Z0-9][-a-zA-Z0-9_]{2,119}$/);
+    expect(credentials.map((c) => c.subject)).toContain(`system:serviceaccount:keda:${account.name}`);
+  });
+
   test("the pins keep a 0.1.0 app's identity and host id (no replacement, same host state)", () => {
     const { json } = (() => {
       const stack = testStack();

@@ -115,6 +115,25 @@ describe("resource attributes: whole expressions, no errors", () => {
   });
 });
 
+test("the issue's case alone: a Service Bus FQDN from a resource attribute, everything else literal", () => {
+  const stack = testStack();
+  const bus = new ServicebusNamespace(stack, "bus", { name: "sb-orders", location: "westeurope", resourceGroupName: "rg", sku: "Standard" });
+  new KedaFunctionApp(
+    stack,
+    "app",
+    requiredProps({
+      functions: [{ name: "orders", trigger: { type: "serviceBusTrigger", queueName: "orders", connection: "Bus" } }],
+      connections: { Bus: { service: "serviceBus", fullyQualifiedNamespace: `${bus.name}.servicebus.windows.net`, resourceId: bus.id } },
+    }),
+  );
+  const raw = Testing.synth(stack, true);
+  expect(raw).not.toContain("TfToken[");
+  const scaled = manifests(JSON.parse(raw)).find((o) => o.kind === "ScaledObject");
+  expect(scaled.spec.triggers[0].metadata.namespace).toBe(
+    '${replace(join("", [azurerm_servicebus_namespace.bus.name, ".servicebus.windows.net"]), "/^([a-zA-Z][a-zA-Z0-9+.-]*://)?([^./]+).*$/", "$2")}',
+  );
+});
+
 /**
  * The same app with every token a TerraformVariable, judged by Terraform itself: the fields
  * built with Terraform functions are copied into outputs of a provider-less configuration,
