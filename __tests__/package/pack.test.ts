@@ -1,10 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join, posix, relative, sep } from "node:path";
 
 // Packs the package the way `npm publish` would, installs the tarball into a fresh
-// project outside this repository and builds a consumer program from examples/.
+// project outside this repository, compiles the examples/ the tarball ships and runs each
+// one from the installed package, and runs the package's bin (issue 11 item 15).
 // The peers (cdktf, constructs, providers) are linked from this repo's node_modules,
 // so the install is offline for them and npm still checks their versions.
 
@@ -17,8 +18,38 @@ jest.setTimeout(180_000);
 
 let work: string;
 let tarballFiles: string[];
-let packageJson: { name: string; peerDependencies: Record<string, string> };
+let packageJson: { name: string; peerDependencies: Record<string, string>; bin?: Record<string, string> };
+
+/** Links that point at repository tooling on purpose, with the reason they are not shipped. */
+const REPOSITORY_ONLY_LINKS: ReadonlyArray<readonly [doc: string, targetPrefix: string, reason: string]> = [
+  ["BENCHMARKS.md", "bench/", "the benchmark's programs measure this repository's synth; they are not part of the library"],
+];
+
+/** What the tarball may hold. */
+const SHIPPED = [
+  /^dist\//,
+  /^bin\/keda-functions-aks\.js$/,
+  /^(package\.json|README\.md|CHANGELOG\.md|BENCHMARKS\.md|LICENSE)$/,
+  /^docs\/[^/]+\.md$/,
+  /^(stacks|constructs\/[^/]+)\/README\.md$/,
+  /^config\/(dev|prod)\.ts$/,
+  /^examples\/[^/]+\.ts$/,
+  /^function-app\/(README\.md|Dockerfile|\.dockerignore|host\.json|functions\.manifest\.json|package\.json|package-lock\.json|tsconfig\.json)$/,
+  /^function-app\/src\/.+\.ts$/,
+];
 let consumer: string;
+/** Per example file name: its exit status, output and the stacks it synthesized (from manifest.json). */
+const examples: Record<string, { status: number; output: string; stacks: string[]; outdir: string }> = {};
+
+/** The stacks each shipped example must synthesize; every file in examples/ needs an entry. */
+const EXAMPLE_STACKS: Record<string, string[]> = {
+  "environment.ts": ["team-a-cluster", "team-a-registry", "team-a-workload"],
+  "image-sources.ts": [],
+  "keda-function-app.ts": ["orders"],
+  "policy.ts": ["data"],
+  "terraform-cloud.ts": ["prod-cluster", "prod-registry", "prod-workload"],
+  "two-namespaces.ts": ["team-apps"],
+};
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "kedafn-pack-"));
@@ -47,12 +78,25 @@ beforeAll(() => {
   );
   run("npm", ["install", ...NPM_FLAGS, "--install-links=false", "--legacy-peer-deps"], consumer);
 
-  for (const example of readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".ts"))) {
-    cpSync(join(ROOT, "examples", example), join(consumer, "src", example));
+  // The examples as the tarball ships them, not as this repository has them.
+  const shipped = join(consumer, "node_modules", packageJson.name, "examples");
+  for (const example of readdirSync(shipped).filter((f) => f.endsWith(".ts"))) {
+    cpSync(join(shipped, example), join(consumer, "src", example));
   }
   writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify(STRICT_CONSUMER_TSCONFIG));
   run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], consumer);
-  run(process.execPath, [join("dist", "two-namespaces.js")], consumer);
+  for (const example of readdirSync(join(consumer, "src"))) {
+    const outdir = join(work, "out", example.replace(/\.ts$/, ""));
+    mkdirSync(outdir, { recursive: true });
+    const result = spawnSync(process.execPath, [join("dist", example.replace(/\.ts$/, ".js"))], {
+      cwd: consumer,
+      encoding: "utf8",
+      env: { ...consumerEnv(), CDKTF_OUTDIR: outdir },
+    });
+    const manifest = join(outdir, "manifest.json");
+    const stacks = existsSync(manifest) ? Object.keys(JSON.parse(readFileSync(manifest, "utf8")).stacks).sort() : [];
+    examples[example] = { status: result.status ?? -1, output: `${result.stdout}\n${result.stderr}`, stacks, outdir };
+  }
 });
 
 afterAll(() => {
@@ -84,18 +128,56 @@ describe("the packed tarball", () => {
     expect(tarballFiles).toEqual(expect.arrayContaining(["package.json", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.d.ts"]));
   });
 
-  test("holds nothing but dist/, package.json and the top-level docs", () => {
-    const unexpected = tarballFiles.filter(
-      (f) => !(f.startsWith("dist/") || ["package.json", "README.md", "CHANGELOG.md", "LICENSE"].includes(f)),
-    );
+  test("holds nothing but dist/, the bin, the docs, the examples and the sample app", () => {
+    const unexpected = tarballFiles.filter((f) => !SHIPPED.some((pattern) => pattern.test(f)));
     expect(unexpected).toEqual([]);
   });
 
-  test("ships no tests, no TypeScript sources and not the app's entry point", () => {
+  test("ships no tests, no library TypeScript sources and not the app's entry point", () => {
+    // TypeScript that is documentation: the examples, the sample app and the two environment files the README links.
+    const documentation = (f: string) => /^examples\/[^/]+\.ts$/.test(f) || f.startsWith("function-app/src/") || ["config/dev.ts", "config/prod.ts"].includes(f);
     const leaked = tarballFiles.filter(
-      (f) => /(^|\/)__tests__\//.test(f) || /\.test\.|\.spec\./.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")) || f === "dist/main.js",
+      (f) =>
+        /(^|\/)__tests__\//.test(f) ||
+        /\.test\.|\.spec\./.test(f) ||
+        (f.endsWith(".ts") && !f.endsWith(".d.ts") && !documentation(f)) ||
+        f === "dist/main.js",
     );
     expect(leaked).toEqual([]);
+  });
+
+  test("holds the per-construct READMEs, docs/, and every file a shipped Markdown file links to", () => {
+    expect(tarballFiles).toEqual(
+      expect.arrayContaining(["constructs/keda-function-app/README.md", "constructs/policy/README.md", "stacks/README.md", "docs/deploy.md", "docs/terraform-cloud.md", "docs/migrating-to-cdktn.md"]),
+    );
+    const broken: string[] = [];
+    for (const doc of tarballFiles.filter((f) => f.endsWith(".md"))) {
+      const text = readFileSync(join(ROOT, doc), "utf8");
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:|^#/i.test(target) || REPOSITORY_ONLY_LINKS.some(([from, prefix]) => doc === from && target.startsWith(prefix))) continue;
+        const path = posix.normalize(posix.join(posix.dirname(doc), target.split("#")[0]));
+        const found = tarballFiles.includes(path) || tarballFiles.some((f) => f.startsWith(path.endsWith("/") ? path : `${path}/`));
+        if (!found) broken.push(`${doc} -> ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test("holds the sample app with everything its docker build needs, and the bin", () => {
+    expect(tarballFiles).toEqual(
+      expect.arrayContaining([
+        "bin/keda-functions-aks.js",
+        "function-app/Dockerfile",
+        "function-app/.dockerignore",
+        "function-app/host.json",
+        "function-app/functions.manifest.json",
+        "function-app/package.json",
+        "function-app/package-lock.json",
+        "function-app/tsconfig.json",
+        "function-app/src/functions/hello.ts",
+      ]),
+    );
+    expect(packageJson.bin).toEqual({ "keda-functions-aks": "bin/keda-functions-aks.js" });
   });
 
   test("declares cdktf, constructs and the four providers as peers", () => {
@@ -117,8 +199,27 @@ describe("a consumer project", () => {
     ).not.toThrow();
   });
 
+  test("runs every shipped example from the installed package; each synthesizes its stacks", () => {
+    expect(Object.keys(examples).sort()).toEqual(Object.keys(EXAMPLE_STACKS).sort());
+    for (const [example, expected] of Object.entries(EXAMPLE_STACKS)) {
+      const result = examples[example]!;
+      const failure = result.status === 0 ? "" : result.output;
+      expect({ example, status: result.status, stacks: result.stacks, failure }).toEqual({ example, status: 0, stacks: expected, failure: "" });
+    }
+  });
+
+  test("the environment examples build the sample app shipped in the package (its Dockerfile staged as the build context)", () => {
+    const stack = JSON.parse(readFileSync(join(examples["environment.ts"]!.outdir, "stacks", "team-a-workload", "cdk.tf.json"), "utf8"));
+    const [image] = Object.values(stack.resource.docker_image ?? {}) as Array<{ build: Array<{ context: string }> | { context: string } }>;
+    const build = Array.isArray(image!.build) ? image!.build[0]! : image!.build;
+    const context = join(examples["environment.ts"]!.outdir, "stacks", "team-a-workload", build.context);
+    expect(readdirSync(context).sort()).toEqual(expect.arrayContaining(["Dockerfile", "host.json", "package.json", "src"]));
+    const deployments = kubernetesObjects(join(examples["environment.ts"]!.outdir, "stacks", "team-a-workload", "cdk.tf.json")).filter((o) => o.kind === "Deployment");
+    expect(deployments.map((o) => o.name).sort()).toEqual(["keda-func", "keda-func-http"]);
+  });
+
   test("synthesizes two KedaFunctionApps, each in its own namespace", () => {
-    const objects = kubernetesObjects(join(consumer, "cdktf.out", "stacks", "team-apps", "cdk.tf.json"));
+    const objects = kubernetesObjects(join(examples["two-namespaces.ts"]!.outdir, "stacks", "team-apps", "cdk.tf.json"));
     const inNamespace = (ns: string) => objects.filter((o) => o.namespace === ns).map((o) => `${o.kind}/${o.name}`);
     expect(inNamespace("team-orders")).toEqual(expect.arrayContaining(["Deployment/orders", "ScaledObject/orders", "Deployment/orders-http"]));
     expect(inNamespace("team-billing")).toEqual(expect.arrayContaining(["Deployment/billing", "ScaledObject/billing", "Deployment/billing-http"]));
@@ -135,6 +236,41 @@ describe("a consumer project", () => {
   test("cannot reach internal modules by deep import", () => {
     const script = `try { require("${packageJson.name}/dist/constructs/core/validation"); } catch (e) { console.log(e.code); }`;
     expect(run(process.execPath, ["-e", script], consumer).trim()).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
+  });
+});
+
+describe("the installed bin", () => {
+  const bin = (args: readonly string[]) =>
+    spawnSync("npx", ["--no", "--", packageJson.name, ...args], { cwd: consumer, encoding: "utf8", env: consumerEnv() });
+
+  test("`npx keda-functions-aks discover <app-dir>` writes the functions manifest of a fixture app", () => {
+    const app = join(work, "fixture-app");
+    cpSync(join(ROOT, "__tests__", "fixtures", "all-triggers-app"), app, { recursive: true });
+    rmSync(join(app, "functions.manifest.json"), { force: true });
+    // The fixture has no node_modules of its own: @azure/functions comes from the repository's function app.
+    const result = bin(["discover", app, "--module-path", join(ROOT, "function-app", "node_modules")]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote .*functions\.manifest\.json: audit \(serviceBusTrigger\), /);
+    expect(readFileSync(join(app, "functions.manifest.json"), "utf8")).toBe(
+      readFileSync(join(ROOT, "__tests__", "fixtures", "all-triggers-app", "expected.functions.manifest.json"), "utf8"),
+    );
+  });
+
+  test("an app that is not built fails with the fix; a wrong command or option prints the usage", () => {
+    const empty = join(work, "not-built");
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(join(empty, "package.json"), JSON.stringify({ name: "x", main: "dist/src/functions/*.js" }));
+    const failed = bin(["discover", empty]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('matches no file in');
+    expect(failed.stderr).toContain("build the app first");
+    for (const args of [["disover"], ["discover", "--modulepath", "x"], []]) {
+      const wrong = bin(args);
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toContain("usage: keda-functions-aks discover");
+    }
+    expect(bin(["--help"]).stdout).toContain("usage: keda-functions-aks discover");
   });
 });
 

@@ -13,3 +13,4 @@ export { renderFunctionApp } from "./render/objects";
 export type { KubernetesObject, IInterceptorRoute } from "./render/objects";
 export { objectNames } from "./render/spec";
 export type { FunctionAppSpec } from "./render/spec";
+export { sampleFunctionAppDirectory } from "./sample-app";
