@@ -17,6 +17,7 @@ import { KubernetesObject, renderFunctionApp } from "./render/objects";
 import { FunctionAppSpec, objectNames } from "./render/spec";
 import { rolesForTrigger } from "./trigger-roles";
 import { kedaFunctionAppRules, ResolvedProps } from "./validate-props";
+import { literalCredentialSetting } from "./settings-credentials";
 import { byCodePoint } from "../core/ordering";
 
 /** Roles the app identity always needs on AzureWebJobsStorage: host state, keys, leases and queues. */
@@ -65,7 +66,7 @@ export class KedaFunctionApp extends Construct {
     const minReplicas = props.minReplicas ?? 0;
     const resolved: ResolvedProps = {
       name: props.name,
-      namespace: props.namespace ?? "default",
+      namespace: props.namespace ?? props.name,
       functions: props.functions,
       connectionMode,
       storage: props.storage,
@@ -99,7 +100,7 @@ export class KedaFunctionApp extends Construct {
     };
     throwIfAny(this, "KedaFunctionApp", [
       ...literalName(props.name),
-      ...violationsOf(resolved, kedaFunctionAppRules),
+      ...violationsOf(resolved, [...kedaFunctionAppRules, (p) => literalCredentialSetting(p.settings)]),
     ]);
     const hostJson = props.hostJson ?? {};
     const names = objectNames(resolved.name, resolved.keysSecretName);
@@ -131,7 +132,8 @@ export class KedaFunctionApp extends Construct {
       containerPort: CONTAINER_PORT,
       hostId: resolved.hostId ?? hostIdFor(resolved.namespace, resolved.name),
       env,
-      settings: { kind: props.settingsObjectKind ?? "Secret", values: resolved.settings },
+      createNamespace: props.createNamespace ?? props.namespace === undefined,
+      settings: { kind: props.settingsObjectKind ?? "ConfigMap", values: resolved.settings },
       existingSettings: resolved.existingSettings,
       httpFunctions: httpFunctions.map((f) => f.name),
       workerFunctions: workers.map((f) => f.name),
@@ -166,14 +168,18 @@ export class KedaFunctionApp extends Construct {
           : { allowedNamespaces: resolved.networkPolicy.allowedNamespaces ?? [], allowedPods: resolved.networkPolicy.allowedPods ?? [] },
     };
     this.objects = renderFunctionApp(spec);
-    this.manifests = this.objects.map(
-      (object) =>
-        new Manifest(this, manifestId(object, resolved.name), {
-          manifest: object as unknown as Record<string, unknown>,
-          ...manifestOptions(object, names.keysSecret),
-          dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
-        }),
-    );
+    // Every object waits for the namespace the construct creates (always the first object).
+    let namespace: Manifest | undefined;
+    this.manifests = this.objects.map((object) => {
+      const dependsOn = [...(props.dependsOn ?? []), ...(namespace ? [namespace] : [])];
+      const manifest = new Manifest(this, manifestId(object, resolved.name), {
+        manifest: object as unknown as Record<string, unknown>,
+        ...manifestOptions(object, names.keysSecret),
+        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      });
+      if (object.kind === "Namespace") namespace = manifest;
+      return manifest;
+    });
 
     this.claims = claimsOf(this.objects, resolved, spec.hostId, this.identity === undefined ? undefined : identityName(resolved));
     this.refuseCollisions();

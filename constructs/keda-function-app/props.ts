@@ -106,8 +106,19 @@ export interface KedaFunctionAppProps {
    * most 45 characters, and a literal: it derives object names and Terraform addresses.
    */
   readonly name: string;
-  /** Namespace of all objects; it must exist (see `dependsOn`). @default "default" */
+  /**
+   * Namespace of all objects. Never `default`, where every workload of the cluster shares
+   * one set of policies: without this prop the app gets a namespace of its own.
+   * @default the app's `name` (created by the construct, see `createNamespace`)
+   */
   readonly namespace?: string;
+  /**
+   * Create the namespace as the first object (Pod Security `restricted` enforced), and make
+   * every other object wait for it. Set it to `false` for a namespace you manage yourself
+   * (pass the resource that creates it in `dependsOn`), `true` to have a given `namespace` created.
+   * @default true when `namespace` is not set, false when it is
+   */
+  readonly createNamespace?: boolean;
   /** Where the container image comes from. */
   readonly image: ImageSource;
   /**
@@ -155,9 +166,21 @@ export interface KedaFunctionAppProps {
   /** Other identity-based connections, by setting prefix (e.g. `ServiceBusConnection`). @default {} */
   readonly connections?: Readonly<Record<string, AzureConnection>>;
 
-  /** App settings (environment variables) delivered in the settings object. @default {} */
+  /**
+   * Non-secret app settings (environment variables), delivered in the settings object. Their
+   * values are literals in the Terraform JSON and state: a value that holds a credential
+   * (`AccountKey=`, `SharedAccessKey=`, `Password=`, ...) is refused. Pass secrets by
+   * reference instead: `existingSettings: [{ kind: "Secret", name }]`, or workload identity.
+   * @default {}
+   */
   readonly settings?: Readonly<Record<string, string>>;
-  /** Kind of the settings object built from `settings` (`--use-config-map`). @default "Secret" */
+  /**
+   * Kind of the settings object built from `settings`. `Secret` (what `func kubernetes deploy`
+   * writes without `--use-config-map`) is only for values that are Terraform references
+   * (e.g. a generated connection string): the project policy (PRJ_NO_SECRET_LITERALS,
+   * CKV_K8S_35) rejects a Secret of literals and Secrets read into environment variables.
+   * @default "ConfigMap"
+   */
   readonly settingsObjectKind?: SettingsObjectKind;
   /** Existing Secrets/ConfigMaps added to `envFrom` (`--secret-name`, `--config-map-name`). @default [] */
   readonly existingSettings?: readonly SettingsReference[];

@@ -83,7 +83,8 @@ function first(violations: ReadonlyArray<Violation | undefined>): Violation | un
 /** Every rule the construct's props must meet; all failures are reported together. */
 export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
   (p) => checkDns1035Label("name", p.name, MAX_APP_NAME_LENGTH),
-  (p) => checkDnsLabel("namespace", p.namespace),
+  // A namespace equal to the name (its default) is valid whenever the name is; the name's rule reports it otherwise.
+  (p) => (p.namespace === p.name ? undefined : checkDnsLabel("namespace", p.namespace)),
   (p) => (p.keysSecretName === undefined ? undefined : checkDnsLabel("keysSecretName", p.keysSecretName)),
   (p) => first(p.imagePullSecrets.map((s, i) => checkDnsLabel(`imagePullSecrets[${i}]`, s))),
   (p) => first(p.existingSettings.map((s, i) => checkDnsLabel(`existingSettings[${i}].name`, s.name))),
