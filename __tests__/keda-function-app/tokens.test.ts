@@ -11,6 +11,7 @@ import { KedaFunctionApp } from "../../constructs/keda-function-app/keda-functio
 import { HttpScaling } from "../../constructs/keda-function-app/http-scaling";
 import { ImageSource } from "../../constructs/keda-function-app/image-source";
 import { KedaFunctionAppProps } from "../../constructs/keda-function-app/props";
+import { HttpScaling as Scaling } from "../../constructs/keda-function-app/http-scaling";
 import { manifests, requiredProps, resources, testStack } from "../support/keda-function-app";
 
 // Issue 11 item 10: props that are Terraform tokens (resource attributes, TerraformVariable
@@ -143,9 +144,25 @@ describe("Terraform evaluates the expressions to the values a literal would give
   const stack = testStack();
   const t = variables(stack);
   new KedaFunctionApp(stack, "app", tokenProps(t, { bus: t.busFqdn, hub: t.hubFqdn, queueUri: t.queueUri, account: "stjobs" }));
+  // Two more apps: HTTP add-on hosts and NetworkPolicy namespaces from list variables.
+  const lists = {
+    hosts: new TerraformVariable(stack, "hosts", { type: "list(string)" }).listValue,
+    noHosts: new TerraformVariable(stack, "no_hosts", { type: "list(string)" }).listValue,
+    namespaces: new TerraformVariable(stack, "allowed_namespaces", { type: "list(string)" }).listValue,
+  };
+  const routed = (id: string, hosts: string[]) =>
+    new KedaFunctionApp(
+      stack,
+      id,
+      requiredProps({ name: id, namespace: id, functions: [TRIGGERS[0]], httpScaling: Scaling.kedaHttpAddOn({ hosts }), networkPolicy: { allowedNamespaces: lists.namespaces, allowedPods: [{ role: "gateway" }] } }),
+    );
+  routed("routed", lists.hosts);
+  routed("catch-all", lists.noHosts);
   const json = JSON.parse(Testing.synth(stack, true));
   const objects = manifests(json);
   const scaled = objects.find((o) => o.kind === "ScaledObject" && o.metadata.name === "demo");
+  const route = (ns: string) => objects.find((o) => o.kind === "InterceptorRoute" && o.metadata.namespace === ns);
+  const policy = objects.find((o) => o.kind === "NetworkPolicy" && o.metadata.namespace === "routed" && o.metadata.name === "routed-http");
   const httpScaled = objects.find((o) => o.kind === "ScaledObject" && o.metadata.name === "demo-http");
   const trigger = (name: string) => scaled.spec.triggers.find((x: any) => x.name === name);
   const http = objects.find((o) => o.kind === "Deployment" && o.metadata.name === "demo-http");
@@ -154,6 +171,9 @@ describe("Terraform evaluates the expressions to the values a literal would give
   const federation = resources(json, "azurerm_federated_identity_credential").find((f) => f.subject.includes("keda-operator"));
 
   const fields: Record<string, unknown> = {
+    routed_hosts: route("routed").spec.rules[0].hosts,
+    catch_all_hosts: route("catch-all").spec.rules[0].hosts,
+    peers: policy.spec.ingress[0].from,
     bus_namespace: trigger("orders").metadata.namespace,
     hub_namespace: trigger("events").metadata.eventHubNamespace,
     queue_account: trigger("jobs").metadata.accountName,
@@ -181,6 +201,9 @@ describe("Terraform evaluates the expressions to the values a literal would give
     hub_fqdn: "eh-events.servicebus.windows.net",
     queue_uri: "https://stjobs.queue.core.windows.net/",
     keda_namespace: "keda.system",
+    hosts: ["api.example.com"],
+    no_hosts: [],
+    allowed_namespaces: ["gateway", "monitoring"],
   };
 
   let outputs: Record<string, { value: unknown }>;
@@ -225,6 +248,17 @@ describe("Terraform evaluates the expressions to the values a literal would give
   test("numbers: max(1, minReplicas) for a worker with an unscalable function; utilization as a string", () => {
     expect(out("worker_min")).toBe(1);
     expect(out("cpu_utilization")).toBe("60");
+  });
+
+  test("list tokens: HTTP add-on hosts, or the catch-all when the list is empty; one namespace peer per entry", () => {
+    expect(out("routed_hosts")).toEqual(["api.example.com"]);
+    expect(out("catch_all_hosts")).toEqual(["*"]);
+    expect(out("peers")).toEqual([
+      { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "gateway" } } },
+      { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } },
+      { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "keda" } } },
+      { podSelector: { matchLabels: { role: "gateway" } } },
+    ]);
   });
 
   test("a list of pull Secrets becomes one { name } per entry", () => {

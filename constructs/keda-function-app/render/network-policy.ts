@@ -1,5 +1,7 @@
 import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import type { INetworkPolicyPeer } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer";
+import { Fn, TerraformIterator, Token } from "cdktf";
+import { isToken } from "../../core/tokens";
 import { selectorLabels } from "./labels";
 import { objectMeta } from "./metadata";
 import { FunctionAppSpec, objectNames } from "./spec";
@@ -18,17 +20,20 @@ const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 export function renderHttpNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy | undefined {
   const policy = spec.networkPolicy;
   if (policy === undefined) return undefined;
-  const namespaces = [...policy.allowedNamespaces];
+  // A list token of namespaces restricts too; Terraform turns it into peers (see namespacePeersOf).
+  const fromVariable = isToken(policy.allowedNamespaces);
+  const namespaces = fromVariable ? [] : [...policy.allowedNamespaces];
   const addOn = spec.http.scaling.mode === "keda-http-add-on" ? spec.http.scaling.namespace : undefined;
   // With the HTTP add-on every request arrives from its interceptor: restricted peers must include it.
-  const restricted = namespaces.length > 0 || policy.allowedPods.length > 0;
+  const restricted = fromVariable || namespaces.length > 0 || policy.allowedPods.length > 0;
   if (addOn !== undefined && restricted && !namespaces.includes(addOn)) namespaces.push(addOn);
-  const peers: INetworkPolicyPeer[] = [
+  const literalPeers: INetworkPolicyPeer[] = [
     ...namespaces.map((namespace) => ({ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } } })),
     ...policy.allowedPods.map((labels) => ({ podSelector: { matchLabels: { ...labels } } })),
   ];
+  const peers = fromVariable ? namespacePeersOf(policy.allowedNamespaces, literalPeers) : literalPeers;
   const external = spec.http.serviceType !== "ClusterIP";
-  const from = peers.length > 0 ? peers : external ? undefined : [{ namespaceSelector: {} }];
+  const from = fromVariable || peers.length > 0 ? peers : external ? undefined : [{ namespaceSelector: {} }];
   return {
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
@@ -39,6 +44,14 @@ export function renderHttpNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy |
       ingress: [{ ...(from !== undefined ? { from } : {}), ports: [{ protocol: "TCP", port: "http" }] }],
     },
   };
+}
+
+/** One namespaceSelector peer per entry of a list token (a Terraform `for`), then the literal peers. */
+function namespacePeersOf(namespaces: readonly string[], literalPeers: INetworkPolicyPeer[]): INetworkPolicyPeer[] {
+  const fromList = TerraformIterator.fromList(namespaces as string[]).forExpressionForList(
+    `{ namespaceSelector = { matchLabels = { "${NAMESPACE_NAME_LABEL}" = val } } }`,
+  );
+  return Token.asAny(literalPeers.length === 0 ? fromList : Fn.concat([fromList, literalPeers])) as unknown as INetworkPolicyPeer[];
 }
 
 /**

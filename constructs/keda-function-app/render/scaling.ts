@@ -1,7 +1,8 @@
 import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
 import { KedaTrigger } from "../keda-triggers";
-import { numberString } from "../../core/tokens";
+import { Fn, Token } from "cdktf";
+import { isToken, numberString } from "../../core/tokens";
 import { envAuthenticationName } from "./env-authentication";
 import { objectMeta, sortedRecord } from "./metadata";
 import { FunctionAppSpec, objectNames } from "./spec";
@@ -120,6 +121,12 @@ function scaledObject(spec: FunctionAppSpec, parts: ScaledObjectParts): IScaledO
 /** The add-on's catch-all host (`RoutingRule.hosts`: "A single "*" acts as a catch-all"). */
 const CATCH_ALL_HOST = "*";
 
+/** The hosts to route, or the catch-all; for a list token Terraform decides (`coalescelist`: the first non-empty list). */
+function routedHosts(hosts: readonly string[]): string[] {
+  if (isToken(hosts)) return Token.asList(Fn.coalescelist([hosts, [CATCH_ALL_HOST]]));
+  return hosts.length > 0 ? [...hosts] : [CATCH_ALL_HOST];
+}
+
 /** Routes requests for the app through the add-on's interceptor and reports concurrency. */
 export function renderInterceptorRoute(spec: FunctionAppSpec): IInterceptorRoute | undefined {
   const scaling = spec.http.scaling;
@@ -132,7 +139,7 @@ export function renderInterceptorRoute(spec: FunctionAppSpec): IInterceptorRoute
     spec: {
       target: { service: names.service, port: spec.http.servicePort },
       // http-add-on 0.15 routes only what `spec.rules` lists: no rules, no route, every request a 404.
-      rules: [{ hosts: scaling.hosts.length > 0 ? [...scaling.hosts] : [CATCH_ALL_HOST] }],
+      rules: [{ hosts: routedHosts(scaling.hosts) }],
       scalingMetric: { concurrency: { targetValue: scaling.targetConcurrency } },
     },
   };
