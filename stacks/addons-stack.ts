@@ -6,7 +6,9 @@ import { Release } from "@cdktf/provider-helm/lib/release";
 import { Fn, TerraformOutput } from "cdktf";
 import { KedaSettings } from "../constructs/aks-cluster/settings";
 import { AzureStack, AzureStackProps } from "./azure-stack";
-import { ClusterEndpoint, KubeloginMode, kubeloginConnection } from "./kubelogin";
+import { ClusterEndpoint, KubeloginMode, kubeloginConnection, kubeloginExec } from "./kubelogin";
+import { ClusterAccessGate } from "../constructs/aks-cluster/cluster-access-gate";
+import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 
 /** Chart repository of KEDA and its HTTP add-on. */
 export const KEDACORE_CHARTS = "https://kedacore.github.io/charts";
@@ -36,6 +38,13 @@ export class AddonsStack extends AzureStack {
     super(scope, id, props);
     const { keda, cluster } = props;
     new HelmProvider(this, "helm", { kubernetes: kubeloginConnection(cluster, props.kubeloginMode) });
+    // Azure RBAC needs minutes to grant the cluster stack's role assignment: the releases wait for it.
+    const access = new ClusterAccessGate(this, "cluster-access", {
+      host: cluster.host,
+      clusterCaCertificate: cluster.clusterCaCertificate,
+      credentialCommand: kubeloginExec(props.kubeloginMode),
+      deployerObjectId: new DataAzurermClientConfig(this, "client").objectId,
+    });
     const namespace = keda.helm.namespace;
 
     let kedaRelease: Release | undefined;
@@ -62,6 +71,7 @@ export class AddonsStack extends AzureStack {
         namespace,
         createNamespace: true,
         atomic: true,
+        dependsOn: [access.ready],
         values: [
           Fn.yamlencode({
             podIdentity: {
@@ -83,7 +93,7 @@ export class AddonsStack extends AzureStack {
         namespace,
         createNamespace: true,
         atomic: true,
-        dependsOn: kedaRelease ? [kedaRelease] : undefined,
+        dependsOn: kedaRelease ? [kedaRelease] : [access.ready],
       });
       new TerraformOutput(this, "http_interceptor_service", {
         description: "Route HTTP traffic for scale-to-zero apps through this Service (port 8080).",

@@ -18,6 +18,7 @@ import {
   weeklyWindow,
   zonesOrUndefined,
 } from "../constructs/aks-cluster/render";
+import { ClusterAdmins } from "../constructs/aks-cluster/cluster-admins";
 import { ContainerInsights } from "../constructs/aks-cluster/container-insights";
 import { CustomerManagedDiskKey } from "../constructs/aks-cluster/customer-managed-disk-key";
 import { clusterRules } from "../constructs/aks-cluster/rules";
@@ -201,11 +202,13 @@ export class ClusterStack extends AzureStack {
       maxCount: config.userNodePool.maxCount,
     });
 
-    // Whoever deploys the stacks must be able to apply the workload stack's objects.
-    new RoleAssignment(this, "deployer-cluster-admin", {
-      scope: this.cluster.id,
-      roleDefinitionName: "Azure Kubernetes Service RBAC Cluster Admin",
-      principalId: client.objectId,
+    // The listed admins and whoever deploys must be able to apply the add-ons' and workload's objects.
+    // Created here, before the node pools finish, so Azure RBAC has minutes to propagate before the
+    // later stacks' access gates (ClusterAccessGate) check it.
+    new ClusterAdmins(this, "cluster-admins", {
+      clusterId: this.cluster.id,
+      adminObjectIds: config.adminObjectIds ?? [],
+      deployerObjectId: client.objectId,
     });
 
     new RoleAssignment(this, "kubelet-acr-pull", {

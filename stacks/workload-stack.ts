@@ -16,6 +16,8 @@ import { suppressPolicy } from "../constructs/policy/policy-pack";
 import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, legacyHostId, readFunctionsManifest, storageQueueNames } from "../constructs/keda-function-app";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 import { kubeloginExec } from "./kubelogin";
+import { ClusterAccessGate } from "../constructs/aks-cluster/cluster-access-gate";
+import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { dockerRegistryAuth } from "./docker-registry-auth";
 
 /** What the workload stack needs from the cluster stack. */
@@ -83,7 +85,15 @@ export class WorkloadStack extends AzureStack {
 
     const manifest = readFunctionsManifest(join(app.sourceDirectory, "functions.manifest.json"));
     const hostJson = JSON.parse(readFileSync(join(app.sourceDirectory, "host.json"), "utf8")) as HostJson;
+    // Azure RBAC needs minutes to grant the cluster stack's role assignment: wait for it before any object.
+    const access = new ClusterAccessGate(this, "cluster-access", {
+      host: cluster.host,
+      clusterCaCertificate: cluster.clusterCaCertificate,
+      credentialCommand: exec,
+      deployerObjectId: new DataAzurermClientConfig(this, "client").objectId,
+    });
     const namespace = new Manifest(this, "namespace", {
+      dependsOn: [access.ready],
       manifest: {
         apiVersion: "v1",
         kind: "Namespace",

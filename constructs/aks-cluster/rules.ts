@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { checkClusterName, checkDnsPrefix, checkNodePoolName } from "../core/azure-names";
 import { contains, Ipv4Range, overlaps, parseAddress, parseCidr } from "../core/cidr";
 import { checkDnsLabel } from "../core/kubernetes-names";
@@ -395,8 +396,25 @@ const virtualNodes: R[] = [
 ];
 
 /** Every rule a cluster's settings must pass; all violations are reported together. */
+/** An Entra object id: a GUID. */
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const admins: R[] = [
+  (c) => {
+    // A Terraform token (e.g. a variable) is checked by Azure at apply, never as a literal here.
+    const index = (c.adminObjectIds ?? []).findIndex((id) => !Token.isUnresolved(id) && !OBJECT_ID.test(id));
+    return when(index !== -1, {
+      property: `adminObjectIds[${index}]`,
+      value: (c.adminObjectIds ?? [])[index],
+      rule: "must be an Entra object id (a GUID)",
+      fix: 'use the object id, e.g. from "az ad sp show --id <app-id> --query id -o tsv" or "az ad group show --group <name> --query id -o tsv"',
+    });
+  },
+];
+
 export const clusterRules: ReadonlyArray<R> = [
   ...names,
+  ...admins,
   ...pools,
   ...versions,
   ...network,

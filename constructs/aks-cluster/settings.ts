@@ -217,4 +217,13 @@ export interface ClusterSettings {
    * set only when the cluster is created, so decide before the first apply.
    */
   readonly diskEncryption: DiskEncryptionSettings;
+  /**
+   * Entra object ids (users, groups, service principals) that hold "Azure Kubernetes Service RBAC
+   * Cluster Admin" on the cluster, besides whoever runs apply. List every identity that deploys
+   * (the CI service principal, your team's group): each listed assignment is its own Terraform
+   * instance keyed by the object id, so no other identity's apply replaces or removes it. An
+   * identity that applies without being listed gets an assignment that lasts until another
+   * identity applies. @default []
+   */
+  readonly adminObjectIds?: readonly string[];
 }
