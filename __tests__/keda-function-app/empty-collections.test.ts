@@ -58,6 +58,15 @@ const VARIANTS: ReadonlyArray<[string, Partial<KedaFunctionAppProps>]> = [
   ["writable root file system", { readOnlyRootFilesystem: false }],
   ["pull secrets, no fallback, scaling behaviour", { imagePullSecrets: ["regcred"], fallback: false, scalingBehavior: { scaleDown: { stabilizationWindowSeconds: 60, policies: [{ type: "Pods", value: 1, periodSeconds: 60 }] } } }],
   ["explicit triggers", { triggers: [{ type: "prometheus", metadata: { serverAddress: "http://prom:9090", query: "sum(x)", threshold: "5" } }] }],
+  ["HTTP add-on in its own namespace, allowed pods only", { httpScaling: HttpScaling.kedaHttpAddOn({ namespace: "http-add-on" }), networkPolicy: { allowedPods: [{ app: "frontend" }] } }],
+  ["blob triggers counted", { blobsRemovedAfterProcessing: true, functions: [{ name: "uploads", trigger: { type: "blobTrigger", path: "uploads/in/{name}.csv" } }] }],
+  [
+    "Kafka with SASL credentials from env",
+    {
+      functions: [{ name: "clicks", trigger: { type: "kafkaTrigger", brokerList: "%Brokers%", topic: "clicks", protocol: "saslSsl", authenticationMode: "plain", username: "KafkaUser", password: "KafkaPassword" } }],
+      existingSettings: [{ kind: "Secret", name: "kafka-credentials" }],
+    },
+  ],
   ["HTTP only", { functions: [{ name: "hello", trigger: { type: "httpTrigger", authLevel: "anonymous" } }] }],
   ["worker only", { functions: [{ name: "worker", trigger: { type: "queueTrigger", queueName: "jobs" } }] }],
   [
