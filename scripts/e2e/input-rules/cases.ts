@@ -1,0 +1,111 @@
+// The synth-time input rules of KedaFunctionApp (issue 11 item 12) next to the objects the same
+// input renders, for run.mjs to hand to a real kube-apiserver: each bad value the construct
+// refuses must be one the API server refuses too, and each near-miss it accepts one the API
+// server admits. Prints one JSON document: { cases: [{ name, expectRejected, constructError, objects }] }.
+import { App, TerraformStack } from "cdktf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { HttpScaling, ImageSource, KedaFunctionApp, KedaFunctionAppProps, renderFunctionApp } from "../../../constructs/keda-function-app";
+import type { FunctionAppSpec } from "../../../constructs/keda-function-app";
+
+const IMAGE = `registry.example/demo:1.0.0@sha256:${"a".repeat(64)}`;
+const BASE_PROPS: KedaFunctionAppProps = {
+  name: "demo",
+  namespace: "rules",
+  image: ImageSource.fromReference(IMAGE),
+  functions: [
+    { name: "hello", trigger: { type: "httpTrigger", authLevel: "anonymous" } },
+    { name: "worker", trigger: { type: "queueTrigger", queueName: "jobs" } },
+  ],
+  storage: { accountName: "stdemo", accountId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stdemo" },
+  workloadIdentity: { oidcIssuerUrl: "https://issuer.example/", resourceGroupName: "rg", location: "westeurope" },
+};
+
+/** The spec the construct would render for the props (no validation: the renderer is pure). */
+function spec(props: KedaFunctionAppProps): FunctionAppSpec {
+  const resources = { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi", ...props.resources };
+  return {
+    name: props.name,
+    namespace: props.namespace ?? "rules",
+    image: IMAGE,
+    containerPort: 8080,
+    hostId: "demo",
+    env: { FUNCTIONS_WORKER_RUNTIME: "node" },
+    settings: { kind: "ConfigMap", values: props.settings ?? {} },
+    existingSettings: [],
+    httpFunctions: ["hello"],
+    workerFunctions: ["worker"],
+    functionKeys: { mode: "kubernetes-secret", secretName: `func-keys-kube-secret-${props.name}`, annotations: {} },
+    http: { scaling: HttpScaling.fixedReplicas(1).config, serviceType: "ClusterIP", servicePort: 80 },
+    scaling: { minReplicas: 0, maxReplicas: 10, pollingInterval: 30, cooldownPeriod: 300, triggers: [] },
+    imagePullSecrets: [],
+    resources,
+    terminationGracePeriodSeconds: 330,
+    burstToVirtualNodes: false,
+    security: { runAsUser: 10001, runAsGroup: 10001, readOnlyRootFilesystem: true },
+  } as FunctionAppSpec;
+}
+
+const outdir = mkdtempSync(join(tmpdir(), "input-rules-"));
+process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
+const app = new App({ outdir });
+let stacks = 0;
+
+/** The construct's verdict: the ValidationError message, or undefined when it synthesizes. */
+function constructError(props: KedaFunctionAppProps): string | undefined {
+  // The construct validates while it is built: nothing is synthesized into the app's folder.
+  const stack = new TerraformStack(app, `case-${++stacks}`);
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
+  new KubernetesProvider(stack, "kubernetes", {});
+  try {
+    new KedaFunctionApp(stack, "app", props);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const KINDS = new Set(["Service", "Deployment", "ConfigMap", "ServiceAccount", "Role", "RoleBinding", "Secret"]);
+
+function appCase(name: string, expectRejected: boolean, overrides: Partial<KedaFunctionAppProps>) {
+  const props = { ...BASE_PROPS, ...overrides };
+  const objects = renderFunctionApp(spec(props)).filter((o) => KINDS.has(o.kind));
+  return { name, expectRejected, constructError: constructError(props), objects };
+}
+
+/** The KEDA operator's ServiceAccount is KEDA's object: the case applies it as it would exist. */
+function kedaCase(name: string, expectRejected: boolean, account: { namespace: string; name: string }) {
+  const props = { ...BASE_PROPS, workloadIdentity: { ...BASE_PROPS.workloadIdentity!, kedaOperatorServiceAccount: account } };
+  const objects = [
+    { apiVersion: "v1", kind: "Namespace", metadata: { name: account.namespace } },
+    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: account.name, namespace: account.namespace } },
+  ];
+  return { name, expectRejected, constructError: constructError(props), objects };
+}
+
+const cases = [
+  appCase("name starts with a digit", true, { name: "1st-app" }),
+  appCase("near miss: digit inside the name", false, { name: "app2-orders" }),
+  appCase("memory request above limit", true, { resources: { memoryRequest: "2Gi", memoryLimit: "1Gi" } }),
+  appCase("cpu request above limit", true, { resources: { cpuRequest: "1500m", cpuLimit: "1" } }),
+  appCase("near miss: requests equal to limits", false, { resources: { cpuRequest: "1", cpuLimit: "1000m", memoryRequest: "1Gi", memoryLimit: "1024Mi" } }),
+  appCase("cpu request does not parse", true, { resources: { cpuRequest: "half" } }),
+  appCase("memory limit with suffix GB", true, { resources: { memoryLimit: "1GB" } }),
+  appCase("negative cpu limit", true, { resources: { cpuLimit: "-1" } }),
+  appCase("near miss: quantities 0.5, 129e6, 1Gi", false, { resources: { cpuRequest: "0.5", memoryRequest: "129e6", memoryLimit: "1Gi" } }),
+  appCase("settings key with ':'", true, { settings: { "Logging:Level": "Warning" } }),
+  appCase("settings key with a space", true, { settings: { "My Setting": "x" } }),
+  appCase("settings key of 254 characters", true, { settings: { ["k".repeat(254)]: "x" } }),
+  appCase("near miss: settings keys with '.', '-', '_', __ and 253 characters", false, {
+    settings: { "a.b-c_D": "x", AzureFunctionsJobHost__logging__logLevel__default: "Warning", ["k".repeat(253)]: "y" },
+  }),
+  kedaCase("KEDA operator ServiceAccount with '_'", true, { namespace: "keda-a", name: "keda_operator" }),
+  kedaCase("KEDA operator ServiceAccount of 254 characters", true, { namespace: "keda-b", name: "k".repeat(254) }),
+  kedaCase("KEDA operator namespace in uppercase", true, { namespace: "Keda-System", name: "keda-operator" }),
+  kedaCase("near miss: dotted ServiceAccount of 253 characters", false, { namespace: "keda-c", name: `keda-operator.${"v".repeat(239)}` }),
+];
+
+process.stdout.write(JSON.stringify({ cases }));
