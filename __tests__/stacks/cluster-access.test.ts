@@ -178,13 +178,14 @@ function runGate(env: Record<string, string>): Promise<{ code: number | null; ou
   });
 }
 
+// Fractions of a second keep the file fast; the script takes any number (the construct writes whole seconds).
 const gateEnv = (endpoint: Awaited<ReturnType<FakeApiServer["start"]>>, timeout = 20) => ({
   KFA_HOST: endpoint.host,
   KFA_CA_B64: endpoint.caB64,
   KFA_CREDENTIAL_COMMAND: endpoint.credential.command,
   KFA_CREDENTIAL_ARGS: JSON.stringify(endpoint.credential.args),
   KFA_TIMEOUT_SECONDS: String(timeout),
-  KFA_POLL_SECONDS: "1",
+  KFA_POLL_SECONDS: "0.2",
 });
 
 describe("the access check against an API server (issue 11 item 4)", () => {
@@ -194,7 +195,7 @@ describe("the access check against an API server (issue 11 item 4)", () => {
     try {
       const { code, out } = await runGate(gateEnv(endpoint));
       expect(code).toBe(0);
-      expect(out).toMatch(/not yet \(denied: Azure RBAC: no role assignment yet\), attempt 1/);
+      expect(out).toMatch(/not yet \(denied: Azure RBAC: no role assignment yet\), attempt 1, next in 0.2 s/);
       expect(out).toMatch(/not yet \(HTTP 500\), attempt 2/);
       expect(out).toMatch(/allowed to create namespaces \(attempt 4\)/);
       expect(server.requests).toHaveLength(4);
@@ -211,9 +212,9 @@ describe("the access check against an API server (issue 11 item 4)", () => {
     const server = new FakeApiServer([false]);
     const endpoint = await server.start();
     try {
-      const { code, out } = await runGate(gateEnv(endpoint, 2));
+      const { code, out } = await runGate(gateEnv(endpoint, 0.5));
       expect(code).toBe(1);
-      expect(out).toMatch(/still not allowed to create namespaces after 2 s \(denied: .*\)\. The deploying identity needs "Azure Kubernetes Service RBAC Cluster Admin"/);
+      expect(out).toMatch(/still not allowed to create namespaces after 0.5 s \(denied: .*\)\. The deploying identity needs "Azure Kubernetes Service RBAC Cluster Admin"/);
     } finally {
       await server.stop();
     }
@@ -225,7 +226,7 @@ describe("the access check against an API server (issue 11 item 4)", () => {
     const other = new FakeApiServer([true]);
     const otherEndpoint = await other.start();
     try {
-      const { code, out } = await runGate({ ...gateEnv(endpoint, 2), KFA_CA_B64: otherEndpoint.caB64 });
+      const { code, out } = await runGate({ ...gateEnv(endpoint, 0.5), KFA_CA_B64: otherEndpoint.caB64 });
       expect(code).toBe(1);
       expect(out).toMatch(/not yet \(.*(self.signed|certificate|verify).*\)/i);
       expect(server.requests).toHaveLength(0);
