@@ -86,7 +86,23 @@ function kedaCase(name: string, expectRejected: boolean, account: { namespace: s
   return { name, expectRejected, constructError: constructError(props), objects };
 }
 
+/** An image reference: the Docker CLI's own parser (distribution/reference) judges it in run.mjs. */
+function imageCase(name: string, expectRejected: boolean, reference: string) {
+  const props = { ...BASE_PROPS, image: ImageSource.fromReference(reference) };
+  return { name, expectRejected, constructError: constructError(props), objects: [], image: reference };
+}
+
+const DIGEST = "a".repeat(64);
+
 const cases = [
+  imageCase("empty image reference", true, ""),
+  imageCase("image reference with a space", true, "registry.example/my app:1.0"),
+  imageCase("image digest too short", true, "registry.example/app@sha256:abc"),
+  imageCase("image digest in uppercase", true, `registry.example/app@sha256:${DIGEST.toUpperCase()}`),
+  imageCase("image repository in uppercase", true, "registry.example/Keda-Func:1.0"),
+  imageCase("near miss: tag only", false, "registry.example/app:1.0.0"),
+  imageCase("near miss: registry port and digest", false, `localhost:5000/team/app@sha256:${DIGEST}`),
+  imageCase("near miss: tag and digest", false, `registry.example/app:1.0.0@sha256:${DIGEST}`),
   appCase("name starts with a digit", true, { name: "1st-app" }),
   appCase("near miss: digit inside the name", false, { name: "app2-orders" }),
   appCase("memory request above limit", true, { resources: { memoryRequest: "2Gi", memoryLimit: "1Gi" } }),

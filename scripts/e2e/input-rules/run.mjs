@@ -1,10 +1,11 @@
-// `node scripts/e2e/input-rules/run.mjs`: a real kube-apiserver judges KedaFunctionApp's
-// synth-time input rules (issue 11 item 12). For each case (cases.ts) the objects the input
-// renders are created with `kubectl create --dry-run=server`; the construct must refuse exactly
+// `node scripts/e2e/input-rules/run.mjs`: a real kube-apiserver (and, for image references, the
+// Docker CLI's reference parser) judges KedaFunctionApp's synth-time input rules (issue 11 item 12).
+// For each case (cases.ts) the objects the input renders are created with
+// `kubectl create --dry-run=server`; the construct must refuse exactly
 // the inputs the API server refuses, and accept the near misses it admits. Exit 0 only when the
 // two agree on every case. Runs in a private network namespace (loopback only), reusing the
 // control plane of `npm run e2e:cluster`; every server is stopped by PID on exit or signal.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -38,6 +39,20 @@ if (process.env[INSIDE] !== "1") {
   await main();
 }
 
+/**
+ * The Docker CLI parses a reference before it talks to a daemon: `docker pull` against a socket
+ * that does not exist fails with "invalid reference format" for a bad one and "Cannot connect"
+ * for a good one. Nothing is pulled: there is no daemon to ask (and no network in here).
+ */
+function dockerVerdict(reference) {
+  const result = spawnSync("docker", ["pull", reference], { encoding: "utf8", env: { ...process.env, DOCKER_HOST: `unix://${join(tmpdir(), "no-daemon-here", "docker.sock")}` } });
+  if (result.error) throw new Error(`docker CLI not runnable: ${result.error.message}`);
+  const output = `${result.stderr}${result.stdout}`;
+  if (/Cannot connect to the Docker daemon/.test(output)) return [];
+  if (/invalid reference format|invalid checksum digest/.test(output)) return [`docker: ${output.trim().split("\n").pop()}`];
+  throw new Error(`unexpected docker output for ${JSON.stringify(reference)}: ${output}`);
+}
+
 async function main() {
   const { cases } = JSON.parse(
     execFileSync(process.execPath, [join(root, "scripts", "run-app.mjs"), "scripts/e2e/input-rules/cases.ts"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
@@ -60,7 +75,7 @@ async function main() {
     const rows = [];
     for (const c of cases) {
       // Namespaces first (for real: dry-run objects need them), then every other object on its own.
-      const verdicts = [];
+      const verdicts = c.image === undefined ? [] : dockerVerdict(c.image);
       for (const object of c.objects) {
         const dryRun = object.kind === "Namespace" ? [] : ["--dry-run=server"];
         const result = await kubectl.run(["create", ...dryRun, "-f", "-", "-o", "name"], { input: JSON.stringify(object), allowFailure: true });
@@ -70,8 +85,8 @@ async function main() {
       const constructRefuses = c.constructError !== undefined;
       const agree = apiserverRejects === constructRefuses && constructRefuses === c.expectRejected;
       if (!agree) disagreements++;
-      rows.push({ case: c.name, construct: constructRefuses ? "refuses" : "accepts", apiserver: apiserverRejects ? "rejects" : "admits", agree });
-      log(`${agree ? "ok  " : "FAIL"} ${c.name}: construct ${constructRefuses ? "refuses" : "accepts"}, kube-apiserver ${apiserverRejects ? `rejects (${verdicts[0]})` : "admits"}`);
+      rows.push({ case: c.name, judge: c.image === undefined ? "kube-apiserver" : "docker CLI", construct: constructRefuses ? "refuses" : "accepts", consumer: apiserverRejects ? "rejects" : "admits", agree });
+      log(`${agree ? "ok  " : "FAIL"} ${c.name}: construct ${constructRefuses ? "refuses" : "accepts"}, ${c.image === undefined ? "kube-apiserver" : "docker CLI"} ${apiserverRejects ? `rejects (${verdicts[0]})` : "admits"}`);
       if (constructRefuses) log(`       construct: ${c.constructError.split("\n")[1]?.trim().slice(0, 220)}`);
     }
     process.stdout.write(JSON.stringify({ cases: rows.length, disagreements, rows }, null, 2) + "\n");
