@@ -1,0 +1,55 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "../../constructs/keda-function-app/discovery/cli";
+import { FIXTURE_APP, FUNCTIONS_LIBRARY_PATH } from "../support/keda-function-app";
+
+// The package's bin (`npx keda-functions-aks discover`) and `npm run discover` share runCli;
+// __tests__/package/pack.test.ts runs the installed bin itself (issue 11 item 15).
+
+function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+test("discover <app-dir> writes <app-dir>/functions.manifest.json, byte-equal to the committed expectation", () => {
+  const app = join(mkdtempSync(join(tmpdir(), "discover-cli-")), "app");
+  cpSync(FIXTURE_APP, app, { recursive: true });
+  rmSync(join(app, "functions.manifest.json"), { force: true });
+  const result = cli(["discover", app, "--module-path", FUNCTIONS_LIBRARY_PATH]);
+  expect(result).toMatchObject({ code: 0, err: "" });
+  expect(result.out).toMatch(/^Wrote .*functions\.manifest\.json: audit \(serviceBusTrigger\), .*telemetry \(eventHubTrigger\)\n$/);
+  expect(readFileSync(join(app, "functions.manifest.json"), "utf8")).toBe(readFileSync(join(FIXTURE_APP, "expected.functions.manifest.json"), "utf8"));
+});
+
+test("--output writes elsewhere; the app folder is left alone", () => {
+  const output = join(mkdtempSync(join(tmpdir(), "discover-cli-")), "manifest.json");
+  expect(cli(["discover", FIXTURE_APP, "--module-path", FUNCTIONS_LIBRARY_PATH, "--output", output]).code).toBe(0);
+  expect(JSON.parse(readFileSync(output, "utf8")).functions).toHaveLength(12);
+});
+
+test.each([
+  [[], "keda-functions-aks: no command"],
+  [["discovr"], 'keda-functions-aks: unknown command "discovr"'],
+  [["discover", "--module-path"], "keda-functions-aks discover: --module-path needs a value"],
+  [["discover", "--out", "x"], 'keda-functions-aks discover: unknown option "--out"'],
+  [["discover", "a", "b"], 'keda-functions-aks discover: one app folder only, got "a" and "b"'],
+])("%j is a usage error (exit 2) with the usage", (args, message) => {
+  const result = cli(args as string[]);
+  expect(result.code).toBe(2);
+  expect(result.err).toContain(message);
+  expect(result.err).toContain("usage: keda-functions-aks discover [<app-dir>]");
+  expect(result.out).toBe("");
+});
+
+test("an app that cannot be loaded exits 1 with the reason and nothing written", () => {
+  const result = cli(["discover", join(tmpdir(), "no-such-app")]);
+  expect(result.code).toBe(1);
+  expect(result.err).toMatch(/^keda-functions-aks discover: Cannot read .*no-such-app\/package\.json/);
+});
+
+test("--help prints the usage on stdout, exit 0", () => {
+  expect(cli(["--help"])).toMatchObject({ code: 0, err: "" });
+});
