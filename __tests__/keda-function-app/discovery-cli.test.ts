@@ -1,8 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { buildSync } from "esbuild";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../constructs/keda-function-app/discovery/cli";
-import { FIXTURE_APP, FUNCTIONS_LIBRARY_PATH } from "../support/keda-function-app";
+import { sampleFunctionAppDirectory } from "../../constructs/keda-function-app/sample-app";
+import { FIXTURE_APP, FUNCTIONS_LIBRARY_PATH, REPO_ROOT } from "../support/keda-function-app";
 
 // The package's bin (`npx keda-functions-aks discover`) and `npm run discover` share runCli;
 // __tests__/package/pack.test.ts runs the installed bin itself (issue 11 item 15).
@@ -52,4 +55,23 @@ test("an app that cannot be loaded exits 1 with the reason and nothing written",
 
 test("--help prints the usage on stdout, exit 0", () => {
   expect(cli(["--help"])).toMatchObject({ code: 0, err: "" });
+});
+
+describe("sampleFunctionAppDirectory()", () => {
+  test("is the function app shipped in the package, with its manifest, host.json and Dockerfile", () => {
+    const dir = sampleFunctionAppDirectory();
+    expect(dir).toBe(join(REPO_ROOT, "function-app"));
+    for (const file of ["functions.manifest.json", "host.json", "Dockerfile"]) expect(existsSync(join(dir, file))).toBe(true);
+  });
+
+  test("a bundle run from outside the package finds it from the working directory", () => {
+    const bundleDir = mkdtempSync(join(tmpdir(), "sample-app-bundle-"));
+    const bundle = join(bundleDir, "example.js");
+    buildSync({ absWorkingDir: REPO_ROOT, entryPoints: [join(REPO_ROOT, "constructs", "keda-function-app", "sample-app.ts")], outfile: bundle, bundle: true, platform: "node", format: "cjs", logLevel: "error" });
+    const program = `console.log(require(${JSON.stringify(bundle)}).sampleFunctionAppDirectory())`;
+    expect(execFileSync(process.execPath, ["-e", program], { cwd: REPO_ROOT, encoding: "utf8" }).trim()).toBe(join(REPO_ROOT, "function-app"));
+    const elsewhere = spawnSync(process.execPath, ["-e", program], { cwd: bundleDir, encoding: "utf8" });
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toContain("The sample function app of keda-functions-aks was not found above");
+  });
 });

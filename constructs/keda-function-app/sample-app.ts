@@ -10,18 +10,25 @@ const PACKAGE_NAME = "keda-functions-aks";
  * `readFunctionsManifest` at your own app instead.
  *
  * Found by walking up from this module to the package root, so it works from `dist/`, from
- * the sources and from the repository's synth bundle. Throws when a bundler moved this code
- * away from the package.
+ * the sources and from the repository's synth bundle; then from the working directory (a
+ * bundle written elsewhere but run inside the package's checkout). Throws when neither leads
+ * to the package.
  */
 export function sampleFunctionAppDirectory(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
+  const found = findUpwards(__dirname) ?? findUpwards(process.cwd());
+  if (found === undefined) {
+    throw new Error(
+      `The sample function app of ${PACKAGE_NAME} was not found above ${__dirname} or ${process.cwd()}: use the package as installed (not re-bundled), or point at your own app's folder.`,
+    );
+  }
+  return found;
+}
+
+function findUpwards(start: string): string | undefined {
+  for (let dir = start; ; dir = dirname(dir)) {
     const candidate = join(dir, "function-app");
     if (isPackageRoot(dir) && existsSync(join(candidate, "functions.manifest.json"))) return candidate;
-    if (dirname(dir) === dir) {
-      throw new Error(
-        `The sample function app of ${PACKAGE_NAME} was not found above ${__dirname}: use the package as installed (not re-bundled), or point at your own app's folder.`,
-      );
-    }
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
