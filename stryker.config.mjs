@@ -7,7 +7,8 @@
 export default {
   packageManager: "npm",
   testRunner: "jest",
-  jest: { configFile: "jest.stryker.config.js", enableFindRelatedTests: true },
+  // STRYKER_JEST_CONFIG=jest.stryker.quick.config.js: the unit suites only (see that file).
+  jest: { configFile: process.env.STRYKER_JEST_CONFIG ?? "jest.stryker.config.js", enableFindRelatedTests: true },
   // Each mutant runs only the tests that executed its code, so objects built outside a test
   // (describe bodies, beforeAll) make their mutants "static": run against every test.
   coverageAnalysis: "perTest",
