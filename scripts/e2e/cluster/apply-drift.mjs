@@ -3,14 +3,17 @@
 // KEDA's webhook), and `kubectl diff --server-side` right after must be empty: a field the API
 // server drops, normalizes or defaults differently would show up there, and the kubernetes
 // Terraform provider would report it as "inconsistent result" / a diff on every plan.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { parseAllDocuments, stringify } from "yaml";
 import { roundTripDifferences } from "./round-trip.cjs";
 
+const execFileAsync = promisify(execFile);
+
 /** `npm run manifests -- --env <environment>` of the tree at `tree`, parsed. */
-export function renderEnvironment(tree, environment) {
-  const stdout = execFileSync(process.execPath, [join(tree, "scripts", "run-app.mjs"), "scripts/manifests.ts", "--env", environment], {
+export async function renderEnvironment(tree, environment) {
+  const { stdout } = await execFileAsync(process.execPath, [join(tree, "scripts", "run-app.mjs"), "scripts/manifests.ts", "--env", environment], {
     cwd: tree,
     env: { ...process.env, DEPLOY_ENV: environment },
     encoding: "utf8",

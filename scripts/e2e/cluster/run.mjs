@@ -28,6 +28,7 @@ import { stopAll } from "./processes.mjs";
 import { rabbitMqUnavailable, startRabbitMq } from "./rabbitmq.mjs";
 import { writeReport } from "./report.mjs";
 import { runScaling } from "./scaling-checks.mjs";
+import { renderScalingApps } from "./scaling.mjs";
 import { ensureTools, toolPaths } from "./tools.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -110,22 +111,21 @@ async function main() {
       if (tree !== root && !existsSync(join(tree, "scripts", "e2e", "cluster", "scaling-apps.ts"))) {
         cpSync(join(root, "scripts", "e2e", "cluster", "scaling-apps.ts"), join(tree, "scripts", "e2e", "cluster", "scaling-apps.ts"));
       }
-      const { renderScalingApps } = await import("./scaling.mjs");
-      return {
-        dev: renderEnvironment(tree, "dev"),
-        prod: renderEnvironment(tree, "prod"),
-        apps: renderScalingApps(tree, { ...settings, rabbitmq: rabbitUnavailable === undefined }),
-      };
+      const [dev, prod, apps] = await Promise.all([
+        renderEnvironment(tree, "dev"),
+        renderEnvironment(tree, "prod"),
+        renderScalingApps(tree, { ...settings, rabbitmq: rabbitUnavailable === undefined }),
+      ]);
+      return { dev, prod, apps };
     });
 
     // RabbitMQ boots in the background while the control plane starts (it is the slowest server).
     const rabbit = rabbitUnavailable === undefined ? startRabbitMq({ dir, logDir, timeoutMs: 120_000 }).catch((error) => ({ error })) : undefined;
     const pki = await phase(phases, "certificates", async () => makePki(dir));
-    const cluster = await phase(phases, "control plane (etcd, kube-apiserver, kube-controller-manager)", () =>
-      startControlPlane({ tools, dir, logDir, pki }),
+    const [cluster, azurite] = await phase(phases, "control plane (etcd, kube-apiserver, kube-controller-manager) and Azurite", () =>
+      Promise.all([startControlPlane({ tools, dir, logDir, pki }), startAzurite(root, { dir, logDir })]),
     );
     const kubectl = kubectlFor(tools.kubectl, cluster.adminKubeconfig);
-    const azurite = await phase(phases, "Azurite", () => startAzurite(root, { dir, logDir }));
     const watched = [...new Set(rendered.apps.filter((a) => a.kind !== "http-add-on").map((a) => a.namespace))];
     await phase(phases, "CRDs and KEDA (webhooks + operator)", async () => {
       await installCrds(kubectl, [tools.kedaCrds, tools.httpAddOnCrds]);

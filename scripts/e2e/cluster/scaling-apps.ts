@@ -22,7 +22,7 @@ interface ScalingInput {
 interface RenderedApp {
   readonly name: string;
   readonly namespace: string;
-  /** The trigger kind under test: queue, blob, rabbitmq or http-add-on. */
+  /** The case under test: queue, blob (default), blob-removed (blobsRemovedAfterProcessing), rabbitmq or http-add-on. */
   readonly kind: string;
   readonly objects: unknown[];
   /** The construct's warnings (e.g. a trigger KEDA cannot scale on). */
@@ -56,7 +56,11 @@ function add(name: string, kind: string, functions: FunctionMetadata[], extra: P
 }
 
 add("e2e-queue", "queue", [{ name: "worker", trigger: { type: "queueTrigger", queueName: "e2e-jobs", connection: "AzureWebJobsStorage" } }]);
-add("e2e-blob", "blob", [{ name: "ingest", trigger: { type: "blobTrigger", path: "e2e-incoming/in/{name}", connection: "AzureWebJobsStorage" } }]);
+const ingest: FunctionMetadata[] = [{ name: "ingest", trigger: { type: "blobTrigger", path: "e2e-incoming/in/{name}", connection: "AzureWebJobsStorage" } }];
+// By default a blob trigger is not scalable (the host deletes no blob): the worker must stay up.
+add("e2e-blob", "blob", ingest);
+// Opted in: the functions remove processed blobs, so KEDA's blob count drives scaling.
+add("e2e-blob-removed", "blob-removed", ingest, { blobsRemovedAfterProcessing: true });
 add("e2e-http", "http-add-on", [{ name: "hello", trigger: { type: "httpTrigger", authLevel: "anonymous", methods: ["GET"] } }], {
   httpScaling: HttpScaling.kedaHttpAddOn(),
 });

@@ -43,7 +43,9 @@ function sources({ app, clients, rabbitmq, scaledObject }) {
   };
 }
 
-const TRIGGER_TYPES = { queue: "azure-queue", blob: "azure-blob", rabbitmq: "rabbitmq" };
+/** The KEDA trigger each case scales on, and the source that feeds it. */
+const TRIGGER_TYPES = { queue: "azure-queue", blob: "azure-blob", "blob-removed": "azure-blob", rabbitmq: "rabbitmq" };
+const SOURCES = { queue: "queue", blob: "blob", "blob-removed": "blob", rabbitmq: "rabbitmq" };
 
 /** Namespace (as rendered, or created when the construct renders none) and the connection Secret. */
 async function prepareNamespace(kubectl, app, secretData) {
@@ -72,7 +74,7 @@ export async function runScaling({ root, kubectl, cluster, pki, dir, azurite, ra
     const type = TRIGGER_TYPES[app.kind];
     const scaled = type !== undefined && scaledObject?.spec.triggers.some((t) => t.type === type);
     const brokerDown = app.kind === "rabbitmq" && (rabbitmq === undefined || rabbitmq.unavailable || rabbitmq.error);
-    const source = scaled && !brokerDown ? sources({ app, clients, rabbitmq, scaledObject })[app.kind]() : undefined;
+    const source = scaled && !brokerDown ? sources({ app, clients, rabbitmq, scaledObject })[SOURCES[app.kind]]() : undefined;
     if (source) await source.create();
 
     const applied = await applyAndDiff(kubectl, app.objects, { fieldManager: "keda-functions-aks" });

@@ -2,7 +2,8 @@
 // Deployments 0 -> 1 -> 0. No kubelet runs, so pods never start: what is observed is the
 // Deployment's spec.replicas (KEDA's decision), the HPA KEDA creates and the ScaledObject's
 // conditions, plus the Pod objects the ReplicaSet controller creates (admitted by Pod Security).
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { httpsGet } from "./control-plane.mjs";
@@ -12,8 +13,8 @@ import { sleep } from "./processes.mjs";
 export const CONNECTION_SECRET = "e2e-connections";
 
 /** Renders the scaling apps with the construct (scripts/e2e/cluster/scaling-apps.ts). */
-export function renderScalingApps(root, input) {
-  const stdout = execFileSync(process.execPath, [join(root, "scripts", "run-app.mjs"), "scripts/e2e/cluster/scaling-apps.ts"], {
+export async function renderScalingApps(root, input) {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(root, "scripts", "run-app.mjs"), "scripts/e2e/cluster/scaling-apps.ts"], {
     cwd: root,
     env: { ...process.env, E2E_SCALING: JSON.stringify({ ...input, connectionSecret: CONNECTION_SECRET }) },
     encoding: "utf8",
