@@ -19,16 +19,17 @@ source "$ROOT/scripts/tools/versions.sh"
 
 export GOFLAGS=-mod=mod GOTOOLCHAIN=local GOTELEMETRY=off
 mkdir -p "$TOOLS"
-# One install at a time: a second caller waits for the first instead of building the same tool twice.
-exec 9>"$TOOLS/.install.lock"
-flock 9
 log() { printf '[tools] %s\n' "$*" >&2; }
 
 # Runs "$@" unless $dir/.complete names the same version; records the wall time.
 build_once() {
-  local name="$1" version="$2" dir="$3"; shift 3
+  local name="$1" version="$2" dir="$3" lock; shift 3
+  # One build of a tool at a time: a second caller waits for the first, then finds the stamp.
+  exec {lock}>"$TOOLS/.lock-$name"
+  flock "$lock"
   if [[ -f "$dir/.complete" && "$(cat "$dir/.complete")" == "$version" ]]; then
     log "$name $version: cached in $dir"
+    exec {lock}>&-
     return 0
   fi
   log "$name $version: building into $dir"
@@ -40,6 +41,7 @@ build_once() {
   echo "$version" >"$dir/.complete"
   printf '%s\t%s\t%s\t%s\n' "$name" "$version" "$((end - start))" "$(date -u +%FT%TZ)" >>"$TOOLS/timings.tsv"
   log "$name $version: built in $((end - start)) s"
+  exec {lock}>&-
 }
 
 # A throwaway module that requires $1@$2 and repeats the replace lines of that module's go.mod
