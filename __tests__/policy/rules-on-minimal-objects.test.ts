@@ -71,3 +71,22 @@ describe("a container with no security context anywhere", () => {
     expect(statusOf(id, pod({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001 }))).toEqual(["compliant"]);
   });
 });
+
+describe("CKV_K8S_25: NET_BIND_SERVICE is the one capability a container may add", () => {
+  const withAdded = (add: string[]): StackDocument => ({
+    resource: {
+      kubernetes_manifest: {
+        d: { ...meta("caps/d"), manifest: { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { template: { spec: { containers: [{ ...container, securityContext: { capabilities: { add } } }] } } } } },
+      },
+    },
+  });
+  const outcomes = (add: string[]) => evaluateStack(withAdded(add), ALL_RULES.filter((r) => r.id === "CKV_K8S_25")).map((r) => r.outcome);
+
+  test("adding only NET_BIND_SERVICE is compliant", () => {
+    expect(outcomes(["NET_BIND_SERVICE"])).toEqual([{ status: "compliant" }]);
+  });
+
+  test("anything else is named in the finding, NET_BIND_SERVICE is not", () => {
+    expect(outcomes(["NET_BIND_SERVICE", "SYS_TIME", "NET_ADMIN"])).toEqual([{ status: "non-compliant", finding: 'container "app": adds SYS_TIME, NET_ADMIN' }]);
+  });
+});
