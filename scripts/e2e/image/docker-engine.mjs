@@ -107,10 +107,10 @@ export class Engine {
   }
 
   /** Runs a long CLI command (build, push) with its output to `logName` in the log folder; resolves with its output. */
-  stream(args, logName) {
+  stream(args, logName, { env } = {}) {
     return new Promise((resolve, reject) => {
       const log = createWriteStream(join(this.logDir, logName), { flags: "a" });
-      const child = spawn(DOCKER_CLI, args, { env: this.env });
+      const child = spawn(DOCKER_CLI, args, { env: { ...this.env, ...env } });
       let output = "";
       for (const stream of [child.stdout, child.stderr]) {
         stream.on("data", (chunk) => {
