@@ -15,6 +15,6 @@ module.exports = {
     "<rootDir>/__tests__/keda-function-app/(render|keda-triggers|props-rules-messages|storage-queues|tokens|hardening|keda-function-app|blob-scaling|http-add-on-routing|kafka-scaling|trigger-default-thresholds|discovery|discovery-cli|acr-task-image).test.ts",
     "<rootDir>/__tests__/bad-input/(rules|keda-function-app-inputs).test.ts",
     "<rootDir>/__tests__/conformance/rule-fixtures.test.ts",
-    "<rootDir>/__tests__/policy/(findings-say-what-is-wrong|rules-on-minimal-objects|policy-pack|required-props-policy).test.ts",
+    "<rootDir>/__tests__/policy/(findings-say-what-is-wrong|rules-on-minimal-objects|rule-near-misses|policy-pack|required-props-policy).test.ts",
   ],
 };
