@@ -54,11 +54,7 @@ export async function applyAndDiff(kubectl, objects, { fieldManager }) {
     findings.push({ check: "admission", message: `kubectl apply --server-side refused objects:\n${applied.stderr.trim()}` });
   }
   if (applied.code === 0) findings.push(...(await roundTrip(kubectl, objects, yaml)));
-  const diff = await kubectl.run(["diff", "--server-side", `--field-manager=${fieldManager}`, "-f", "-"], {
-    input: yaml,
-    allowFailure: true,
-    timeoutMs: 120_000,
-  });
+  const diff = await diffUntilSettled(kubectl, yaml, fieldManager);
   // kubectl diff: 0 = no differences, 1 = differences, >1 = kubectl or diff failed.
   if (diff.code === 1) {
     findings.push({ check: "drift", message: `kubectl diff --server-side is not empty right after apply:\n${diff.stdout.trim()}` });
@@ -66,6 +62,21 @@ export async function applyAndDiff(kubectl, objects, { fieldManager }) {
     findings.push({ check: "drift", message: `kubectl diff --server-side failed (${diff.code}):\n${diff.stderr.trim()}` });
   }
   return { applied: applied.stdout.trim().split("\n").filter(Boolean), findings, diff: diff.stdout };
+}
+
+/**
+ * `kubectl diff --server-side`, repeated (3 tries, 1 s apart) while it is not empty: a controller
+ * (KEDA writing a ScaledObject's status) can change an object between the diff's read and its dry
+ * run. A real drift shows on every try (a dropped field bumps `generation` on each re-apply).
+ */
+async function diffUntilSettled(kubectl, yaml, fieldManager) {
+  let diff;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    diff = await kubectl.run(["diff", "--server-side", `--field-manager=${fieldManager}`, "-f", "-"], { input: yaml, allowFailure: true, timeoutMs: 120_000 });
+    if (diff.code !== 1) return diff;
+  }
+  return diff;
 }
 
 /** Reads every applied object back and reports each sent field the API server stored differently. */

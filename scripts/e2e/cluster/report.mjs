@@ -20,7 +20,7 @@ export function writeReport(root, report, file = join(root, ".reports", "e2e-clu
         ["trigger", "polling s", "from 0 s", "goal s", "cooldown s", "to 0 s", "HPA", "result"],
         report.scaling.map((s) =>
           s.skipped
-            ? [s.kind, "-", "-", "-", "-", "-", "-", `skipped: ${s.skipped}`]
+            ? [s.kind, "-", "-", "-", "-", "-", "-", `skipped: ${s.skipped.length > 70 ? `${s.skipped.slice(0, 67)}...` : s.skipped} (report: full reason)`]
             : s.error
               ? [s.kind, s.pollingInterval ?? "-", "-", "-", s.cooldownPeriod ?? "-", "-", "-", `FAILED: ${s.error.split("\n")[0].slice(0, 90)}`]
               : [

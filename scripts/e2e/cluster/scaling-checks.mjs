@@ -99,10 +99,10 @@ export async function runScaling({ root, kubectl, cluster, pki, dir, azurite, ra
     }
     if (!scaled) {
       // The construct decided KEDA cannot scale on it: it must then keep the worker running.
-      const minimum = scaledObject?.spec.minReplicaCount ?? 0;
-      const deployment = app.objects.find((o) => o.kind === "Deployment" && o.metadata.name === app.name);
-      const keepsRunning = scaledObject ? minimum >= 1 : (deployment?.spec?.replicas ?? 1) >= 1;
-      results.push({ kind: app.kind, skipped: `not scalable by KEDA by design (${app.warnings.join("; ") || "no warning"}); worker kept at >= 1: ${keepsRunning}` });
+      const minimum = scaledObject?.spec.minReplicaCount ?? 1;
+      const live = await read(`/apis/apps/v1/namespaces/${app.namespace}/deployments/${app.name}`);
+      const keepsRunning = minimum >= 1 && (live?.spec?.replicas ?? 0) >= 1;
+      results.push({ kind: app.kind, skipped: `worker kept at >= 1 replica: ${keepsRunning}; not scalable by KEDA by design: ${app.warnings.join("; ") || "no warning"}` });
       if (!keepsRunning) findings.push({ check: "scaling", message: `${app.name}: no ${type} trigger, yet the worker can scale to zero (its function would never run)` });
       continue;
     }
