@@ -21,3 +21,4 @@ export * from "./stacks/cluster-stack";
 export * from "./stacks/addons-stack";
 export * from "./stacks/workload-stack";
 export * from "./stacks/kubelogin";
+export * from "./stacks/docker-registry-auth";
