@@ -12,7 +12,7 @@ const full = require("./jest.stryker.config.js");
 module.exports = {
   ...full,
   testMatch: [
-    "<rootDir>/__tests__/keda-function-app/(render|keda-triggers|props-rules-messages|storage-queues|tokens|hardening|keda-function-app|blob-scaling|http-add-on-routing|kafka-scaling|trigger-default-thresholds|discovery|discovery-cli|acr-task-image).test.ts",
+    "<rootDir>/__tests__/keda-function-app/(render|keda-triggers|props-rules-messages|storage-queues|tokens|hardening|keda-function-app|blob-scaling|http-add-on-routing|kafka-scaling|trigger-default-thresholds|discovery|discovery-cli|acr-task-image|keys-rbac).test.ts",
     "<rootDir>/__tests__/bad-input/(rules|keda-function-app-inputs).test.ts",
     "<rootDir>/__tests__/conformance/rule-fixtures.test.ts",
     "<rootDir>/__tests__/policy/(findings-say-what-is-wrong|rules-on-minimal-objects|rule-near-misses|policy-pack|required-props-policy).test.ts",

@@ -1,0 +1,22 @@
+import { renderFunctionApp } from "../../constructs/keda-function-app/render/objects";
+import { baseSpec } from "../support/keda-function-app";
+
+// The host that manages its keys Secret gets exactly one Role, bound to its ServiceAccount:
+// the binding must reference that Role (kind, API group, name), or the API server refuses it
+// (an empty roleRef.kind) or it grants nothing.
+test("the keys RoleBinding binds the keys Role to the app's ServiceAccount", () => {
+  const objects = renderFunctionApp(baseSpec()) as any[];
+  const role = objects.find((o) => o.kind === "Role");
+  const binding = objects.find((o) => o.kind === "RoleBinding");
+  const account = objects.find((o) => o.kind === "ServiceAccount");
+  expect(binding.apiVersion).toBe("rbac.authorization.k8s.io/v1");
+  expect(binding.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role.metadata.name });
+  expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: account.metadata.name, namespace: "apps" }]);
+  expect(role.apiVersion).toBe("rbac.authorization.k8s.io/v1");
+  expect([role.metadata.namespace, binding.metadata.namespace]).toEqual(["apps", "apps"]);
+});
+
+test("keys mounted from a volume: no Role and no RoleBinding", () => {
+  const objects = renderFunctionApp(baseSpec({ functionKeys: { mode: "mounted-volume", secretName: "keys", annotations: {} } })) as any[];
+  expect(objects.filter((o) => o.kind === "Role" || o.kind === "RoleBinding")).toEqual([]);
+});
