@@ -80,7 +80,8 @@ export async function checkLeastPrivilege(kubectl, objects, { dir, apiserverUrl,
       if (extra.length > 0 || absent.length > 0) {
         findings.push({ check: "least-privilege", message: `${user} in ${namespace}: granted beyond its Role ${JSON.stringify(extra)}, missing ${JSON.stringify(absent)}` });
       }
-      for (const other of ["default", "kube-system"]) {
+      const others = ["default", "kube-system"].filter((ns) => ns !== namespace);
+      for (const other of others) {
         const otherBaseline = await rulesOf(kubectl, `system:serviceaccount:${namespace}:${NOBODY}`, other);
         const leaked = [...(await rulesOf(kubectl, user, other))].filter((t) => !otherBaseline.has(t));
         if (leaked.length > 0) findings.push({ check: "least-privilege", message: `${user} has rights in namespace ${other}: ${JSON.stringify(leaked)}` });
@@ -99,7 +100,7 @@ export async function checkLeastPrivilege(kubectl, objects, { dir, apiserverUrl,
             for (const name of rule.resourceNames?.length ? rule.resourceNames : ["*"]) {
               for (const verb of VERBS) await probe(verb, resourceOf(group, resource, name), namespace, rule.verbs.includes(verb));
               if (name !== "*") await probe("get", resourceOf(group, resource, `${name}-other`), namespace, false);
-              await probe("get", resourceOf(group, resource, name), "default", false);
+              await probe("get", resourceOf(group, resource, name), others[0], false);
             }
           }
         }

@@ -54,13 +54,13 @@ function condition(object, type) {
   return object?.status?.conditions?.find((c) => c.type === type);
 }
 
-/** Polls `read` every 200 ms until `predicate(value)`; returns seconds waited, or throws after `timeoutS`. */
+/** Polls `read` every 200 ms until `predicate(value)`; returns seconds waited and when, or throws after `timeoutS`. */
 async function until(what, read, predicate, timeoutS) {
   const start = Date.now();
   let last;
   while ((Date.now() - start) / 1000 < timeoutS) {
     last = await read();
-    if (predicate(last)) return { seconds: (Date.now() - start) / 1000, value: last };
+    if (predicate(last)) return { seconds: (Date.now() - start) / 1000, at: Date.now(), value: last };
     await sleep(200);
   }
   throw new Error(`timed out after ${timeoutS} s waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 600)}`);
@@ -89,6 +89,8 @@ export async function scaleCycle({ read, namespace, name, pollingInterval, coold
   const hpa = await read(`/apis/autoscaling/v2/namespaces/${namespace}/horizontalpodautoscalers/keda-hpa-${name}`);
   if (hpa === undefined) throw new Error(`KEDA created no HPA keda-hpa-${name} in ${namespace}`);
 
+  // Timed from the first message, not from the last: KEDA may act while the source is still filling.
+  const fillStart = Date.now();
   await fill();
   const up = await until(`${namespace}/${name} replicas >= 1`, deployment, (d) => d.spec.replicas >= 1, timeout);
   const active = condition(await scaledObject(), "Active");
@@ -99,6 +101,7 @@ export async function scaleCycle({ read, namespace, name, pollingInterval, coold
     30,
   );
 
+  const drainStart = Date.now();
   await drain();
   const down = await until(`${namespace}/${name} back to 0 replicas`, deployment, (d) => d.spec.replicas === 0, timeout);
   const finalObject = await scaledObject();
@@ -109,12 +112,12 @@ export async function scaleCycle({ read, namespace, name, pollingInterval, coold
     cooldownPeriod,
     readyAfterSeconds: ready.seconds,
     stayedAtZeroSeconds: quietSeconds,
-    scaleFromZeroSeconds: up.seconds,
+    scaleFromZeroSeconds: (up.at - fillStart) / 1000,
     replicasAfterScaleUp: up.value.spec.replicas,
     activeCondition: active && { status: active.status, reason: active.reason },
     podsCreated: pods.value.items.length,
     podPhase: pods.value.items[0]?.status?.phase,
-    scaleToZeroSeconds: down.seconds,
+    scaleToZeroSeconds: (down.at - drainStart) / 1000,
     hpa: {
       name: hpa.metadata.name,
       minReplicas: hpa.spec.minReplicas,
