@@ -13,7 +13,15 @@ export const DOCKER_CLI = "/usr/bin/docker";
  * Starts containerd and dockerd under `dir`. Returns the engine's DOCKER_HOST and a client bound to it.
  * The engine's containers get no network unless a command asks for `host` (the npm registry the build needs).
  */
+/**
+ * Folders containerd and dockerd create at fixed paths whatever their roots (shim sockets, plugin
+ * discovery). The ones missing before the start are removed again at the end, when empty.
+ */
+const FIXED_RUNTIME_DIRS = ["/run/containerd/s", "/run/containerd", "/run/docker/plugins", "/run/docker"];
+export let createdRuntimeDirs = [];
+
 export function startEngine(dir) {
+  createdRuntimeDirs = FIXED_RUNTIME_DIRS.filter((d) => !existsSync(d));
   for (const sub of ["containerd-root", "containerd-state", "data", "exec", "logs"]) mkdirSync(join(dir, sub), { recursive: true });
   const containerdSocket = join(dir, "containerd.sock");
   const config = join(dir, "containerd.toml");

@@ -12,11 +12,11 @@
 // The kreuzwerker/docker provider is not obtainable here, so the docker CLI stands in for it
 // (provider-emulation.mjs), and the report says so.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEngine } from "./docker-engine.mjs";
+import { createdRuntimeDirs, startEngine } from "./docker-engine.mjs";
 import { appFiles, contentFindings, declaredDevDependencies, listenPort, loadEntryModules, writeFunctionsCoreStub } from "./image-checks.mjs";
 import { stopAll, stopOnExit, useLedger } from "./processes.mjs";
 import { ProviderEmulation } from "./provider-emulation.mjs";
@@ -250,6 +250,13 @@ function cleanUp(work) {
   // Only this run's mounts (a dockerd stopped hard can leave overlay mounts behind).
   const mounts = readFileSync("/proc/self/mounts", "utf8").split("\n").map((l) => l.split(" ")[1]).filter((m) => m && m.startsWith(work));
   for (const mount of mounts.reverse()) spawnSync("umount", ["-l", mount]);
+  for (const dir of createdRuntimeDirs) {
+    try {
+      rmdirSync(dir); // only when empty
+    } catch {
+      // in use by another engine, or not empty: leave it
+    }
+  }
   // rm, not fs.rmSync: the engine's layers hold ~10^5 files, which Node's recursive delete takes minutes
   // for. --one-file-system: never through a mount that survived the unmount above.
   if (process.env.E2E_IMAGE_KEEP !== "1" && existsSync(work)) spawnSync("rm", ["-rf", "--one-file-system", work]);
