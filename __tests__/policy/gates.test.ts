@@ -5,7 +5,6 @@ import { join } from "node:path";
 // The gates are plain CommonJS so `npm run gates` needs no build step.
 const { scanForSecrets } = require("../../scripts/gates/secret-scan.cjs");
 const { checkFinalUser } = require("../../scripts/gates/dockerfile-user.cjs");
-const { validateObject } = require("../../scripts/gates/kubernetes-schema.cjs");
 
 function plant(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "gates-plant-"));
@@ -55,29 +54,5 @@ describe("Dockerfile final USER check", () => {
     ["# nothing\n", ["no FROM instruction"]],
   ])("%j -> %j", (dockerfile, problems) => {
     expect(checkFinalUser(dockerfile)).toEqual(problems);
-  });
-});
-
-describe("Kubernetes schema gate", () => {
-  test("accepts a valid Deployment and a ScaledObject", () => {
-    expect(
-      validateObject({
-        apiVersion: "apps/v1",
-        kind: "Deployment",
-        metadata: { name: "a" },
-        spec: { selector: { matchLabels: { a: "b" } }, template: { metadata: { labels: { a: "b" } }, spec: { containers: [{ name: "c", image: "i" }] } } },
-      }),
-    ).toEqual([]);
-    expect(
-      validateObject({ apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", metadata: { name: "s" }, spec: { scaleTargetRef: { name: "a" }, triggers: [{ type: "cpu", metadata: {} }] } }),
-    ).toEqual([]);
-  });
-
-  test.each([
-    [{ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { replicas: "two", selector: {}, template: {} } }, "Deployment/d: /spec/replicas must be integer"],
-    [{ apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", metadata: { name: "s" }, spec: { scaleTargetRef: {}, triggers: [] } }, "ScaledObject/s: /spec/scaleTargetRef must have required property name"],
-    [{ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }, "Widget/w: no schema for example.com/v1 Widget"],
-  ])("rejects %j", (object, error) => {
-    expect(validateObject(object)).toContain(error);
   });
 });

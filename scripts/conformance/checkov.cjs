@@ -2,7 +2,7 @@
 // YAML (`--framework kubernetes`); results are parsed from `-o json`, one per check and resource.
 "use strict";
 const { spawnSync } = require("node:child_process");
-const { cpSync, mkdtempSync, rmSync } = require("node:fs");
+const { cpSync, mkdirSync, mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { basename, join } = require("node:path");
 const { V, installed } = require("./tools.cjs");
@@ -18,7 +18,7 @@ function checkovBin() {
  */
 function runCheckov(bin, dir, framework, extraArgs = []) {
   // Not --quiet: that drops the passed checks, which the counts need. --skip-download: no platform calls.
-  const args = ["-d", dir, "--framework", framework, "-o", "json", "--compact", "--skip-download", "--no-guide", ...extraArgs];
+  const args = ["-d", dir, "--framework", framework, "-o", "json", "--compact", "--skip-download", ...extraArgs];
   const result = spawnSync(bin, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: "ERROR" } });
   // Exit 1 means "failed checks"; anything else without JSON is an error of the tool itself.
   let parsed;
@@ -57,18 +57,44 @@ function checkovOnFile(bin, file, framework, name) {
   }
 }
 
-/** checkov results of every target: terraform_json per stack, kubernetes on the target's YAML. */
+/**
+ * checkov results of every target: terraform_json over every stack in one run (each stack in a folder
+ * of its own, which is a module of its own to checkov), kubernetes on each target's YAML separately
+ * (its graph checks relate objects across all files of a run, and dev and prod share names).
+ */
 function judgeWithCheckov(targets) {
   const bin = checkovBin();
   const tool = { tool: "checkov", version: V.CHECKOV_VERSION };
   if (bin === undefined) return { missing: "checkov" };
   const results = [];
-  for (const target of targets) {
-    for (const stack of target.stacks) {
-      for (const r of checkovOnFile(bin, stack.file, "terraform_json", "cdk.tf.json")) {
-        results.push({ ...tool, framework: "terraform_json", target: `${target.name} ${stack.name}`, ...r, resource: `${stack.name}:${r.resource}` });
+  const dir = mkdtempSync(join(tmpdir(), "conformance-checkov-tf-"));
+  const owners = new Map();
+  targets.forEach((target, t) =>
+    target.stacks.forEach((stack) => {
+      const folder = `t${t}-${stack.name}`;
+      mkdirSync(join(dir, folder));
+      cpSync(stack.file, join(dir, folder, "cdk.tf.json"));
+      owners.set(folder, { target, stack });
+    }),
+  );
+  try {
+    for (const report of runCheckov(bin, dir, "terraform_json")) {
+      for (const [status, list] of [["passed", report.results.passed_checks], ["failed", report.results.failed_checks]]) {
+        for (const c of list ?? []) {
+          const folder = (c.file_path ?? "").split("/").filter(Boolean)[0];
+          const owner = owners.get(folder);
+          if (owner === undefined) throw new Error(`checkov reported a file it was not given: ${c.file_path}`);
+          results.push({ ...tool, framework: "terraform_json", target: `${owner.target.name} ${owner.stack.name}`, check: c.check_id, resource: `${owner.stack.name}:${c.resource}`, status, message: c.check_name });
+        }
+      }
+      for (const error of report.results.parsing_errors ?? []) {
+        results.push({ ...tool, framework: "terraform_json", target: "(parse)", check: "parsing", resource: error, status: "failed", message: "checkov could not parse the file" });
       }
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const target of targets) {
     if (target.yaml !== undefined) {
       for (const r of checkovOnFile(bin, target.yaml, "kubernetes", "manifests.yaml")) {
         results.push({ ...tool, framework: "kubernetes", target: `${target.name} YAML`, ...r });

@@ -5,8 +5,8 @@ const { spawnSync } = require("node:child_process");
 const { join } = require("node:path");
 const { V, installed } = require("./tools.cjs");
 
-/** kube-score's optional checks that the policy pack claims; everything kube-score runs by default runs too. */
-const OPTIONAL_CHECKS = ["container-seccomp-profile"];
+/** kube-score's optional checks to run besides its defaults (none: the pack claims no optional check). */
+const OPTIONAL_CHECKS = [];
 
 function kubeScoreBin() {
   const dir = installed("kube-score", V.KUBE_SCORE_VERSION);

@@ -6,7 +6,6 @@ const { spawnSync } = require("node:child_process");
 const { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
-const { validateObject, manifestObjects } = require("./kubernetes-schema.cjs");
 const { checkFinalUser } = require("./dockerfile-user.cjs");
 const { expandGlobalArgs } = require("./dockerfile-args.cjs");
 const { scanForSecrets, scannedFiles } = require("./secret-scan.cjs");
@@ -67,28 +66,9 @@ gate("yaml-export", () => {
   return { status: "pass", detail: `exported ${yamlFiles.length} YAML streams` };
 });
 
-gate("kubernetes-schema", () => {
-  const errors = [];
-  let count = 0;
-  const objects = [];
-  for (const dir of Object.values(outdirs)) {
-    for (const stack of stacksOf(dir)) objects.push(...manifestObjects(JSON.parse(readFileSync(stack.file, "utf8"))));
-  }
-  if (yamlFiles.length > 0) {
-    const YAML = require("yaml");
-    for (const file of yamlFiles) {
-      for (const doc of YAML.parseAllDocuments(readFileSync(file, "utf8"))) if (doc.contents) objects.push(doc.toJS());
-    }
-  }
-  for (const object of objects) {
-    count += 1;
-    errors.push(...validateObject(object));
-  }
-  if (count === 0) return { status: "fail", detail: "no Kubernetes objects found" };
-  return errors.length === 0
-    ? { status: "pass", detail: `${count} objects valid against kubernetes-models 4.5.1 / @kubernetes-models/keda 0.4.2` }
-    : { status: "fail", detail: `${errors.length} schema errors in ${count} objects`, output: errors.join("\n") };
-});
+// Schema validation of the Kubernetes objects moved to `npm run conformance`: kubeconform against the
+// Kubernetes 1.35 OpenAPI and the KEDA 2.17.2 / http-add-on 0.15.0 CRDs (this gate used kubernetes-models'
+// Kubernetes 1.27 and KEDA 2.10 schemas from npm, and knew no http.keda.sh kind).
 
 gate("secretlint", () => {
   const scanDir = mkdtempSync(join(tmpdir(), "gates-secrets-"));

@@ -4,7 +4,8 @@ import { containerRule } from "../../kubernetes";
 export const seccompProfile = containerRule(
   {
     id: "CKV_K8S_31",
-    alsoKnownAs: ["PSS:seccompProfile_restricted", "kube-score:container-seccomp-profile"],
+    // Not kube-score's container-seccomp-profile: it accepts any profile, Unconfined included.
+    alsoKnownAs: ["PSS:seccompProfile_restricted"],
     source: "checkov",
     level: "error",
     description: "Pods use the RuntimeDefault or a Localhost seccomp profile",
