@@ -230,6 +230,13 @@ apt_packages() { # installs the named Debian packages when a command is missing
     command -v "$cmd" >/dev/null 2>&1 || [[ -x "$cmd" ]] || missing+=("$pkg")
   done
   if ((${#missing[@]})); then
+    # These packages ship servers (dockerd, registry, RabbitMQ) whose Debian units listen on every
+    # interface once started. This machine's /usr/sbin/policy-rc.d forbids starting services from
+    # apt; without it, refuse rather than start a server on the machine's network.
+    if [[ ! -x /usr/sbin/policy-rc.d ]]; then
+      log "refusing to apt-get install ${missing[*]}: no /usr/sbin/policy-rc.d, so apt would start their services"
+      return 1
+    fi
     log "apt-get install ${missing[*]}"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -248,9 +255,11 @@ install_one() {
     kube-score) go_tool kube-score "$KUBE_SCORE_VERSION" "github.com/zegl/kube-score/cmd/kube-score@v$KUBE_SCORE_VERSION" ;;
     checkov) install_checkov ;;
     docker) apt_packages /usr/sbin/dockerd:docker.io /usr/bin/docker-registry:docker-registry debootstrap:debootstrap ;;
+    # The e2e:cluster RabbitMQ scaling case; the runner starts it itself on 127.0.0.1.
+    rabbitmq) apt_packages /usr/lib/rabbitmq/bin/rabbitmq-server:rabbitmq-server ;;
     *) log "unknown tool: $1"; return 2 ;;
   esac
 }
 
-if (($# == 0)); then set -- etcd kubernetes keda http-add-on kubeconform kube-score checkov schemas docker providers; fi
+if (($# == 0)); then set -- etcd kubernetes keda http-add-on kubeconform kube-score checkov schemas docker rabbitmq providers; fi
 for tool in "$@"; do install_one "$tool"; done
