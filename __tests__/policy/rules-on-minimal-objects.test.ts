@@ -21,6 +21,8 @@ function minimalObjects(): Record<string, unknown>[] {
     { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [container], initContainers: [container] } },
     { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { template: { spec: { containers: [container] } } } },
     { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "empty" }, spec: { template: { spec: {} } } },
+    // A security context that sets nothing the rules look for (no capabilities, no seccompProfile).
+    { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "sc" }, spec: { template: { spec: { securityContext: {}, containers: [{ ...container, securityContext: {} }] } } } },
     { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "nospec" } },
   ];
   for (const kind of [...kinds].filter((k) => typeof k === "string")) objects.push({ apiVersion: "v1", kind }, { apiVersion: "v1", kind, metadata: { name: "x" }, spec: {} });
