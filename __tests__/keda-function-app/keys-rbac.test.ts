@@ -14,6 +14,8 @@ test("the keys RoleBinding binds the keys Role to the app's ServiceAccount", () 
   expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: account.metadata.name, namespace: "apps" }]);
   expect(role.apiVersion).toBe("rbac.authorization.k8s.io/v1");
   expect([role.metadata.namespace, binding.metadata.namespace]).toEqual(["apps", "apps"]);
+  // Both belong to the HTTP half (the only one that talks to the API server about keys).
+  for (const object of [role, binding]) expect(object.metadata.labels).toMatchObject({ "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "http" });
 });
 
 test("keys mounted from a volume: no Role and no RoleBinding", () => {
