@@ -68,7 +68,8 @@ function judgePolicyAgreement(work) {
       } else {
         tool = `checkov ${V.CHECKOV_VERSION}`;
         const resource = c.framework === "kubernetes" ? `${c.subject.kind}.${c.subject.namespace}.${c.subject.name}` : c.subject.address;
-        real = byFramework[c.framework].get(`${c.id}\u0000${id}\u0000${resource}`);
+        const verdicts = byFramework[c.framework];
+        real = verdicts.get(`${c.id}\u0000${id}\u0000${resource}`) ?? verdicts.get(`${c.id}\u0000${id}\u0000${c.subject.graphAddress}`);
       }
       results.push({
         tool: "policy-agreement",

@@ -42,9 +42,10 @@ for (const fixtures of RULE_FIXTURES) {
       } else {
         writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(fixture.stack, null, 2));
         const [type, byId] = Object.entries(fixture.stack.resource!)[0]!;
-        // checkov names a resource of CDKTF JSON "resource.<logical id>", whatever its type.
-        void type;
-        subject = { address: `resource.${Object.keys(byId)[0]}` };
+        // checkov names a resource of CDKTF JSON "resource.<logical id>" in its resource checks and
+        // "<type>.<logical id>" in its graph (CKV2_*) checks.
+        const id = Object.keys(byId)[0];
+        subject = { address: `resource.${id}`, graphAddress: `${type}.${id}` };
       }
       cases.push({
         id,
