@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Per-folder mutation scores from Stryker's JSON report (mutation-testing-report-schema).
 //   node scripts/mutation/summary.mjs [.reports/mutation/mutation.json] [--sample FILE] [--markdown]
+// The path may also be the folder of Stryker's `event-recorder` reporter (reports/mutation/events):
+// the mutants tested so far, for a run that is still going or was stopped.
 // --sample FILE: the specs printed by scripts/mutation/sample.mjs; only the sampled mutants
 // (exact location) are counted, and each score gets a 95 % Wilson interval.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -15,7 +18,18 @@ const flag = (name) => {
 const sampleFile = flag("--sample");
 const markdown = args.includes("--markdown");
 const reportPath = args.find((a) => !a.startsWith("--")) ?? ".reports/mutation/mutation.json";
-const report = JSON.parse(readFileSync(reportPath, "utf8"));
+/** A report's `files` map, from the JSON report or from the event recorder's onMutantTested files. */
+function readFiles(path) {
+  if (!statSync(path).isDirectory()) return JSON.parse(readFileSync(path, "utf8")).files;
+  const files = {};
+  for (const name of readdirSync(path).filter((n) => n.endsWith("-onMutantTested.json"))) {
+    const mutant = JSON.parse(readFileSync(join(path, name), "utf8"));
+    const file = relative(process.cwd(), mutant.fileName);
+    (files[file] ??= { mutants: [] }).mutants.push(mutant);
+  }
+  return files;
+}
+const report = { files: readFiles(reportPath) };
 
 const sampled = sampleFile === undefined ? undefined : new Set(readFileSync(sampleFile, "utf8").trim().split("\n"));
 const specOf = (file, { start, end }) => `${file}:${start.line}:${start.column - 1}-${end.line}:${end.column - 1}`;
