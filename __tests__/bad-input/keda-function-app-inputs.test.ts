@@ -40,6 +40,11 @@ describe("bad input: one exact line per rule", () => {
       { functions: [{ name: "orders", trigger: { type: "serviceBusTrigger", queueName: "orders" } }] },
       'functions["orders"].trigger.connection = "AzureWebJobsServiceBus": names no app setting and no entry of connections: the host would look for "AzureWebJobsServiceBus", "AzureWebJobsServiceBus__*" and find none. Fix: add connections["AzureWebJobsServiceBus"] (workload identity), a setting of that name, or list the Secret holding it in existingSettings',
     ],
+    [
+      "denied egress block without a prefix length",
+      { networkPolicy: { deniedEgressCidrs: ["169.254.169.254"] } },
+      'networkPolicy.deniedEgressCidrs[0] = "169.254.169.254": must be an IPv4 CIDR block such as 169.254.169.254/32. Fix: write the address with its prefix length, or drop the entry',
+    ],
     ["cpu request does not parse", { resources: { cpuRequest: "half" } }, `resources.cpuRequest = "half": ${QUANTITY}. Fix: write it like "250m"`],
     ["memory limit with a bad suffix", { resources: { memoryLimit: "1GB" } }, `resources.memoryLimit = "1GB": ${QUANTITY}. Fix: write it like "1Gi"`],
     ["negative cpu limit", { resources: { cpuLimit: "-1" } }, `resources.cpuLimit = "-1": ${QUANTITY}. Fix: write it like "1"`],
@@ -118,6 +123,8 @@ describe("bad input: one exact line per rule", () => {
 describe("near misses: valid input that resembles the bad cases synthesizes", () => {
   test.each<[string, Partial<KedaFunctionAppProps>]>([
     ["tag only", image("registry.example/app:1.0.0")],
+    ["denied egress blocks as CIDRs, or none", { networkPolicy: { deniedEgressCidrs: ["169.254.169.254/32", "10.0.0.0/8"] } }],
+    ["no denied egress block", { networkPolicy: { deniedEgressCidrs: [] } }],
     ["registry with port and digest", image(`localhost:5000/team/app@sha256:${DIGEST}`)],
     ["tag and digest", image(`registry.example/app:1.0.0@sha256:${DIGEST}`)],
     ["name with a digit inside", { name: "app2-orders" }],

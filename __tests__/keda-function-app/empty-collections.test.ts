@@ -17,7 +17,7 @@ import { join } from "node:path";
  */
 const ALLOWED_EMPTY_OBJECTS: ReadonlyArray<{ path: RegExp; why: string }> = [
   { path: /\.volumes\[\d+\]\.emptyDir$/, why: "an emptyDir volume source (*EmptyDirVolumeSource): `{}` selects the kind of volume" },
-  { path: /^spec\.ingress\[\d+\]\.from\[\d+\]\.namespaceSelector$/, why: "*LabelSelector: `{}` selects every namespace, nil selects none" },
+  { path: /^spec\.(ingress\[\d+\]\.from|egress\[\d+\]\.to)\[\d+\]\.namespaceSelector$/, why: "*LabelSelector: `{}` selects every namespace, nil selects none" },
 ];
 
 /** Every path in `value` that holds an empty array, or an empty object that is not allowed. */
@@ -94,7 +94,11 @@ describe("no rendered Kubernetes object carries an empty list or map (issue 11 i
     const policy = renderWorkerNetworkPolicy(baseSpec())!;
     expect(policy.spec).toEqual({
       podSelector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "worker" } },
-      policyTypes: ["Ingress"],
+      policyTypes: ["Ingress", "Egress"],
+      egress: [
+      { to: [{ namespaceSelector: {} }] },
+      { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
+    ],
     });
   });
 

@@ -99,21 +99,49 @@ describe("NetworkPolicy", () => {
   test("HTTP pods: only the http port, from any pod of the cluster by default", () => {
     expect(httpPolicy(baseSpec()).spec).toEqual({
       podSelector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "http" } },
-      policyTypes: ["Ingress"],
+      policyTypes: ["Ingress", "Egress"],
       ingress: [{ from: [{ namespaceSelector: {} }], ports: [{ protocol: "TCP", port: "http" }] }],
+      egress: [
+      { to: [{ namespaceSelector: {} }] },
+      { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
+    ],
     });
   });
 
-  test("worker pods: no ingress; egress is never restricted", () => {
+  test("worker pods: no ingress; egress as the HTTP pods", () => {
     const policy = find(renderFunctionApp(baseSpec()), "NetworkPolicy", "demo");
     expect(policy.spec).toEqual({
       podSelector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "worker" } },
-      policyTypes: ["Ingress"],
+      policyTypes: ["Ingress", "Egress"],
+      egress: [
+      { to: [{ namespaceSelector: {} }] },
+      { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
+    ],
     });
   });
 
+  test("egress: the whole cluster and every outside address but IMDS and the WireServer, on both policies", () => {
+    const objects = renderFunctionApp(baseSpec());
+    for (const name of ["demo-http", "demo"]) {
+      const policy = find(objects, "NetworkPolicy", name);
+      expect(policy.spec.policyTypes).toEqual(["Ingress", "Egress"]);
+      expect(policy.spec.egress).toEqual([
+        { to: [{ namespaceSelector: {} }] },
+        { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
+      ]);
+    }
+  });
+
+  test("egress near miss: no denied block leaves out the empty except list the API server would drop", () => {
+    const spec = baseSpec({ networkPolicy: { allowedNamespaces: [], allowedPods: [], deniedEgressCidrs: [] } });
+    expect(find(renderFunctionApp(spec), "NetworkPolicy", "demo").spec.egress).toEqual([
+      { to: [{ namespaceSelector: {} }] },
+      { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] },
+    ]);
+  });
+
   test("allowed namespaces and pods replace the cluster-wide default", () => {
-    const spec = baseSpec({ networkPolicy: { allowedNamespaces: ["ingress-nginx", "keda"], allowedPods: [{ app: "frontend" }] } });
+    const spec = baseSpec({ networkPolicy: { allowedNamespaces: ["ingress-nginx", "keda"], allowedPods: [{ app: "frontend" }], deniedEgressCidrs: ["169.254.169.254/32", "168.63.129.16/32"] } });
     expect(httpPolicy(spec).spec.ingress).toEqual([
       {
         from: [
@@ -140,7 +168,7 @@ describe("NetworkPolicy", () => {
 
   test.each([
     ["default", baseSpec()],
-    ["allowed peers", baseSpec({ networkPolicy: { allowedNamespaces: ["keda"], allowedPods: [{ app: "frontend", tier: "web" }] } })],
+    ["allowed peers", baseSpec({ networkPolicy: { allowedNamespaces: ["keda"], allowedPods: [{ app: "frontend", tier: "web" }], deniedEgressCidrs: ["169.254.169.254/32", "168.63.129.16/32"] } })],
     ["LoadBalancer", baseSpec({ http: { ...baseSpec().http, serviceType: "LoadBalancer" } })],
   ])("passes the NetworkPolicy schema: %s", (_name, spec) => {
     const policies = renderFunctionApp(spec).filter((o) => o.kind === "NetworkPolicy");

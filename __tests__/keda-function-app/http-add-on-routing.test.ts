@@ -35,7 +35,7 @@ const addOn = (options: KedaHttpAddOnOptions = {}, networkPolicy: NetworkPolicyO
   renderFunctionApp(
     baseSpec({
       http: { ...baseSpec().http, scaling: HttpScaling.kedaHttpAddOn(options).config },
-      networkPolicy: { allowedNamespaces: networkPolicy.allowedNamespaces ?? [], allowedPods: networkPolicy.allowedPods ?? [] },
+      networkPolicy: { allowedNamespaces: networkPolicy.allowedNamespaces ?? [], allowedPods: networkPolicy.allowedPods ?? [], deniedEgressCidrs: ["169.254.169.254/32", "168.63.129.16/32"] },
     }),
   );
 const route = (objects: any[]) => objects.find((o) => o.kind === "InterceptorRoute");
@@ -88,7 +88,7 @@ describe("HTTP add-on: a restricted NetworkPolicy admits the interceptor (issue 
 
   test("near misses: no allowed peers keeps the cluster-wide default; without the add-on nothing is added", () => {
     expect(httpPeers(addOn())).toEqual([{ namespaceSelector: {} }]);
-    const fixed = renderFunctionApp(baseSpec({ networkPolicy: { allowedNamespaces: ["ingress-nginx"], allowedPods: [] } }));
+    const fixed = renderFunctionApp(baseSpec({ networkPolicy: { allowedNamespaces: ["ingress-nginx"], allowedPods: [], deniedEgressCidrs: ["169.254.169.254/32", "168.63.129.16/32"] } }));
     expect(httpPeers(fixed)).toEqual([namespacePeer("ingress-nginx")]);
   });
 

@@ -88,7 +88,7 @@ export function baseSpec(overrides: Partial<FunctionAppSpec> = {}): FunctionAppS
     terminationGracePeriodSeconds: 330,
     burstToVirtualNodes: false,
     security: { runAsUser: 10001, runAsGroup: 10001, readOnlyRootFilesystem: true },
-    networkPolicy: { allowedNamespaces: [], allowedPods: [] },
+    networkPolicy: { allowedNamespaces: [], allowedPods: [], deniedEgressCidrs: ["169.254.169.254/32", "168.63.129.16/32"] },
     ...overrides,
   };
 }

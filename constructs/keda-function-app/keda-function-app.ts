@@ -12,7 +12,7 @@ import { federatedCredentialName, identityNameFor } from "./identity-names";
 import { FunctionMetadata, isHttpTrigger } from "./functions-manifest";
 import { HttpScaling } from "./http-scaling";
 import { HostJson, KedaTrigger, mapTrigger } from "./keda-triggers";
-import { AzureConnection, KedaFunctionAppProps } from "./props";
+import { AzureConnection, DEFAULT_DENIED_EGRESS_CIDRS, KedaFunctionAppProps } from "./props";
 import { KubernetesObject, renderFunctionApp } from "./render/objects";
 import { FunctionAppSpec, objectNames } from "./render/spec";
 import { rolesForTrigger } from "./trigger-roles";
@@ -165,7 +165,11 @@ export class KedaFunctionApp extends Construct {
       networkPolicy:
         resolved.networkPolicy === false
           ? undefined
-          : { allowedNamespaces: resolved.networkPolicy.allowedNamespaces ?? [], allowedPods: resolved.networkPolicy.allowedPods ?? [] },
+          : {
+              allowedNamespaces: resolved.networkPolicy.allowedNamespaces ?? [],
+              allowedPods: resolved.networkPolicy.allowedPods ?? [],
+              deniedEgressCidrs: resolved.networkPolicy.deniedEgressCidrs ?? DEFAULT_DENIED_EGRESS_CIDRS,
+            },
     };
     this.objects = renderFunctionApp(spec);
     // Every object waits for the namespace the construct creates (always the first object).

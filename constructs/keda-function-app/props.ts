@@ -75,17 +75,31 @@ export type ScalingBehavior = NonNullable<
 >;
 
 /**
- * Who may call the HTTP pods' `http` port (the NetworkPolicy's ingress peers). With neither
+ * The app's NetworkPolicies. Ingress: who may call the HTTP pods' `http` port. With neither
  * list, any pod of the cluster may (and, behind a LoadBalancer or NodePort Service, any
- * client). Worker pods never accept ingress; egress is never restricted, because the host
- * reaches Azure endpoints by FQDN and a core NetworkPolicy can only name IP blocks.
+ * client). Worker pods never accept ingress. Egress: every pod may reach the cluster and any
+ * address outside it except `deniedEgressCidrs` (by default the node-local Azure endpoints);
+ * a finer egress allow-list is not possible here, because the host reaches Azure endpoints by
+ * FQDN and a core NetworkPolicy names only IP blocks.
  */
 export interface NetworkPolicyOptions {
   /** Namespaces, by name, whose pods may call the app. @default [] */
   readonly allowedNamespaces?: readonly string[];
   /** Pods of the app's namespace, by labels, that may call the app. @default [] */
   readonly allowedPods?: ReadonlyArray<Readonly<Record<string, string>>>;
+  /**
+   * Addresses outside the cluster the app's pods may not reach. The default blocks the Azure
+   * Instance Metadata Service, which hands any pod on a node the node's managed-identity tokens
+   * (the kubelet identity can pull every image of the registry), and the WireServer; the pods
+   * authenticate with workload identity and resolve names through CoreDNS, so they need neither.
+   * `[]` allows every address (the egress policy still exists, so kube-score's check holds).
+   * @default ["169.254.169.254/32", "168.63.129.16/32"]
+   */
+  readonly deniedEgressCidrs?: readonly string[];
 }
+
+/** Node-local Azure endpoints no function pod needs: IMDS and the WireServer. */
+export const DEFAULT_DENIED_EGRESS_CIDRS: readonly string[] = ["169.254.169.254/32", "168.63.129.16/32"];
 
 /** Requests and limits of the functions container. */
 export interface ContainerResources {

@@ -2,7 +2,8 @@ import { Rule, Violation } from "../core/validation";
 import { checkConfigMapKey, checkDns1035Label, checkDnsLabel, checkDnsSubdomain } from "../core/kubernetes-names";
 import { checkManagedIdentityName } from "../core/azure-names";
 import { checkResourceQuantity, parseQuantity } from "../core/quantity";
-import { allKnown } from "../core/tokens";
+import { allKnown, isToken } from "../core/tokens";
+import { parseCidr } from "../core/cidr";
 import { checkHostId } from "./host-id";
 import { HttpScalingConfig } from "./http-scaling";
 import { HostJson, KedaTrigger } from "./keda-triggers";
@@ -100,6 +101,20 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
           rule: "each entry must name at least one label: an empty selector admits every pod of the namespace",
           fix: "add labels to the entry, or drop both lists to admit the whole cluster",
         },
+  (p) => {
+    if (p.networkPolicy === false) return undefined;
+    const denied = p.networkPolicy.deniedEgressCidrs ?? [];
+    if (isToken(denied)) return undefined;
+    const index = denied.findIndex((cidr) => !isToken(cidr) && parseCidr(cidr) === undefined);
+    return index < 0
+      ? undefined
+      : {
+          property: `networkPolicy.deniedEgressCidrs[${index}]`,
+          value: denied[index],
+          rule: "must be an IPv4 CIDR block such as 169.254.169.254/32",
+          fix: "write the address with its prefix length, or drop the entry",
+        };
+  },
   (p) => integer("minReplicas", p.minReplicas, 0, "use 0 to scale to zero, or a positive whole number"),
   (p) => integer("maxReplicas", p.maxReplicas, 1, "allow at least 1 replica"),
   (p) => integer("pollingInterval", p.pollingInterval, 1, "poll at most once a second (pollingInterval >= 1)"),

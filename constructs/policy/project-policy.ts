@@ -44,12 +44,7 @@ export const PROJECT_EXCEPTIONS: readonly PolicySuppression[] = [
  * warnings until fixed; a test fails when one starts to comply, so the entry gets removed
  * and the rule is enforced at its own level again.
  */
-export const KNOWN_GAPS: Readonly<Record<string, { readonly owner: string; readonly note: string }>> = {
-  "kube-score:pod-networkpolicy": {
-    owner: "issue 12",
-    note: "The app's NetworkPolicies restrict ingress only; egress is open because the host reaches Azure Storage, Entra ID and the API server by name, and a core NetworkPolicy names only IP blocks. An egress policy allowing DNS and TCP 443 would close it; kube-score 1.20.0 reports it on every Deployment.",
-  },
-};
+export const KNOWN_GAPS: Readonly<Record<string, { readonly owner: string; readonly note: string }>> = {};
 
 /** The rules every stack of this project is synthesized with; library users can apply it too. */
 export class ProjectPolicy extends PolicyPack {

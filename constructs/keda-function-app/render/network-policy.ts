@@ -1,4 +1,5 @@
 import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import type { INetworkPolicyEgressRule } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule";
 import type { INetworkPolicyPeer } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer";
 import { Fn, TerraformIterator, Token } from "cdktf";
 import { isToken } from "../../core/tokens";
@@ -14,8 +15,7 @@ const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
  * add-on's namespace when the add-on scales the app: its interceptor proxies every request). Without
  * allowed peers, any pod of the cluster may call it; a LoadBalancer or NodePort Service also admits
  * clients outside the cluster (their traffic arrives from node addresses, which no pod
- * selector matches). Egress stays open: the host reaches Azure Storage, Entra ID and other
- * Azure endpoints by FQDN, and a core NetworkPolicy can only name IP blocks.
+ * selector matches). Egress: see egressRules.
  */
 export function renderHttpNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy | undefined {
   const policy = spec.networkPolicy;
@@ -40,8 +40,9 @@ export function renderHttpNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy |
     metadata: objectMeta(spec, objectNames(spec.name).httpDeployment, "http"),
     spec: {
       podSelector: { matchLabels: selectorLabels(spec.name, "http") },
-      policyTypes: ["Ingress"],
+      policyTypes: ["Ingress", "Egress"],
       ingress: [{ ...(from !== undefined ? { from } : {}), ports: [{ protocol: "TCP", port: "http" }] }],
+      egress: egressRules(policy.deniedEgressCidrs),
     },
   };
 }
@@ -56,7 +57,7 @@ function namespacePeersOf(namespaces: readonly string[], literalPeers: INetworkP
 
 /**
  * The worker pods serve nobody: no ingress at all (kubelet probes come from the node, which is
- * always admitted). `policyTypes: ["Ingress"]` with no `ingress` rules denies every source; an
+ * always admitted). `Ingress` in `policyTypes` with no `ingress` rules denies every source; an
  * explicit `ingress: []` would mean the same but the API server drops the empty list, and the
  * kubernetes provider then reports an inconsistent result on apply and a diff on every plan.
  */
@@ -66,6 +67,24 @@ export function renderWorkerNetworkPolicy(spec: FunctionAppSpec): INetworkPolicy
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
     metadata: objectMeta(spec, objectNames(spec.name).workerDeployment, "worker"),
-    spec: { podSelector: { matchLabels: selectorLabels(spec.name, "worker") }, policyTypes: ["Ingress"] },
+    spec: {
+      podSelector: { matchLabels: selectorLabels(spec.name, "worker") },
+      policyTypes: ["Ingress", "Egress"],
+      egress: egressRules(spec.networkPolicy.deniedEgressCidrs),
+    },
   };
+}
+
+/**
+ * Egress of every app pod: the whole cluster (CoreDNS, KEDA, other services: pods are matched by
+ * the namespace selector, since an ipBlock need not match pod addresses) and every address outside
+ * it but the denied blocks. Azure endpoints are reached by FQDN and a core NetworkPolicy names only
+ * IP blocks, so a finer allow-list cannot be written here; denying IMDS keeps the node's
+ * managed-identity tokens away from the pods. An empty `except` is left out, as the API server
+ * drops empty lists (the provider would then report a diff on every plan).
+ */
+function egressRules(denied: readonly string[]): INetworkPolicyEgressRule[] {
+  const knownEmpty = !isToken(denied) && denied.length === 0;
+  const ipBlock = knownEmpty ? { cidr: "0.0.0.0/0" } : { cidr: "0.0.0.0/0", except: [...denied] };
+  return [{ to: [{ namespaceSelector: {} }] }, { to: [{ ipBlock }] }];
 }

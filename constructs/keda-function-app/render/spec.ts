@@ -63,6 +63,7 @@ export interface FunctionAppSpec {
   readonly networkPolicy?: {
     readonly allowedNamespaces: readonly string[];
     readonly allowedPods: ReadonlyArray<Readonly<Record<string, string>>>;
+    readonly deniedEgressCidrs: readonly string[];
   };
 }
 
