@@ -5,6 +5,7 @@ import { checkDnsLabel, checkLabelValue } from "../../constructs/core/kubernetes
 import { checkPortName, checkPortNumber } from "../../constructs/core/ports";
 import { Violation, show, validate } from "../../constructs/core/validation";
 import { ResolvedProps, kedaFunctionAppRules } from "../../constructs/keda-function-app/validate-props";
+import { validResolvedProps } from "../support/keda-function-app";
 
 const line = (v: Violation | undefined) => (v === undefined ? undefined : `${v.property} = ${show(v.value)}: ${v.rule}. Fix: ${v.fix}`);
 
@@ -60,35 +61,7 @@ describe("image reference grammar", () => {
 });
 
 describe("KedaFunctionApp ScaledObject bounds", () => {
-  const valid: ResolvedProps = {
-    name: "app",
-    namespace: "functions",
-    functions: [{ name: "worker", trigger: { type: "queueTrigger", queueName: "jobs" } }],
-    connectionMode: "connection-string",
-    storage: undefined,
-    workloadIdentity: undefined,
-    connections: {},
-    settings: {},
-    existingSettings: [{ kind: "Secret", name: "app-connections" }],
-    keysSecretName: "app-keys",
-    httpScaling: { mode: "fixed", replicas: 1 },
-    serviceType: "ClusterIP",
-    servicePort: 80,
-    minReplicas: 0,
-    maxReplicas: 10,
-    pollingInterval: 30,
-    cooldownPeriod: 300,
-    fallback: { failureThreshold: 3, replicas: 2 },
-    imagePullSecrets: [],
-    burstToVirtualNodes: false,
-    runAsUser: 10001,
-    runAsGroup: 10001,
-    networkPolicy: {},
-    hostJson: {},
-    triggers: undefined,
-    resources: { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi" },
-    hostId: undefined,
-  } as unknown as ResolvedProps;
+  const valid = validResolvedProps();
 
   function failure(changes: Partial<Record<keyof ResolvedProps, unknown>>): string[] {
     const scope = new Construct(undefined as never, "root");

@@ -1,40 +1,13 @@
 import { Violation, violationsOf } from "../../constructs/core/validation";
 import { ResolvedProps, kedaFunctionAppRules } from "../../constructs/keda-function-app/validate-props";
+import { validResolvedProps } from "../support/keda-function-app";
 
 /**
  * Each KedaFunctionApp props rule, one at a time: a violating value gives the violation a
  * user reads (property, value, rule, fix), and the nearest valid value gives none for that
  * property. Other rules stay quiet because everything else is the valid base below.
  */
-const VALID = {
-  name: "app",
-  namespace: "functions",
-  functions: [{ name: "worker", trigger: { type: "queueTrigger", queueName: "jobs" } }],
-  connectionMode: "connection-string",
-  storage: undefined,
-  workloadIdentity: undefined,
-  connections: {},
-  settings: {},
-  existingSettings: [{ kind: "Secret", name: "app-connections" }],
-  keysSecretName: "app-keys",
-  httpScaling: { mode: "fixed", replicas: 1 },
-  serviceType: "ClusterIP",
-  servicePort: 80,
-  minReplicas: 0,
-  maxReplicas: 10,
-  pollingInterval: 30,
-  cooldownPeriod: 300,
-  fallback: { failureThreshold: 3, replicas: 2 },
-  imagePullSecrets: [],
-  burstToVirtualNodes: false,
-  runAsUser: 10001,
-  runAsGroup: 10001,
-  networkPolicy: {},
-  hostJson: {},
-  triggers: undefined,
-  resources: { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi" },
-  hostId: undefined,
-} as unknown as ResolvedProps;
+const VALID = validResolvedProps();
 
 const IDENTITY = {
   connectionMode: "workload-identity",
