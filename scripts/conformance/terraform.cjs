@@ -130,13 +130,22 @@ function judgeStack(target, stack, version) {
   return results;
 }
 
+/**
+ * The argument or block a diagnostic is about (Terraform quotes it in the detail), so a suppression
+ * names exactly that attribute and never hides another error of the same kind on the same resource.
+ */
+function quotedName(detail) {
+  const match = /"([a-z0-9_]+)"/.exec(detail ?? "");
+  return match === null ? "" : ` "${match[1]}"`;
+}
+
 function validateResults(outcome, base, stackName) {
   if (outcome.initFailed !== undefined) return [{ ...base, check: "init", resource: stackName, status: "failed", message: outcome.initFailed }];
   const errors = outcome.diagnostics.filter((d) => d.severity === "error");
   const warnings = outcome.diagnostics.filter((d) => d.severity !== "error");
   return [
     ...(errors.length === 0 ? [{ ...base, check: "validate", resource: stackName, status: "passed", message: "valid" }] : []),
-    ...errors.map((d) => ({ ...base, check: `validate: ${d.summary}`, resource: `${stackName}:${d.address}`, status: "failed", message: d.detail })),
+    ...errors.map((d) => ({ ...base, check: `validate: ${d.summary}${quotedName(d.detail)}`, resource: `${stackName}:${d.address}`, status: "failed", message: d.detail })),
     ...warnings.map((d) => ({ ...base, check: `warning: ${d.summary}`, resource: `${stackName}:${d.address}`, status: "passed", message: d.detail, warning: true })),
   ];
 }
