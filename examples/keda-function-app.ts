@@ -21,6 +21,7 @@ const storage = new StorageAccount(stack, "storage", {
   accountReplicationType: "LRS",
   minTlsVersion: "TLS1_2",
   sharedAccessKeyEnabled: false,
+  allowNestedItemsToBePublic: false,
 });
 
 new KedaFunctionApp(stack, "function-app", {
