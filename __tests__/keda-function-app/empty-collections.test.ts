@@ -1,7 +1,7 @@
 import { HttpScaling } from "../../constructs/keda-function-app/http-scaling";
 import { KedaFunctionAppProps } from "../../constructs/keda-function-app/props";
 import { renderWorkerNetworkPolicy } from "../../constructs/keda-function-app/render/network-policy";
-import { baseSpec, FIXTURE_APP, manifests, requiredProps, synthApp } from "../support/keda-function-app";
+import { DEFAULT_EGRESS, baseSpec, FIXTURE_APP, manifests, requiredProps, synthApp } from "../support/keda-function-app";
 import { synthEnvironment } from "../support/synth-app";
 import { readFunctionsManifest } from "../../constructs/keda-function-app/functions-manifest";
 import { join } from "node:path";
@@ -95,10 +95,7 @@ describe("no rendered Kubernetes object carries an empty list or map (issue 11 i
     expect(policy.spec).toEqual({
       podSelector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "worker" } },
       policyTypes: ["Ingress", "Egress"],
-      egress: [
-      { to: [{ namespaceSelector: {} }] },
-      { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
-    ],
+      egress: DEFAULT_EGRESS,
     });
   });
 

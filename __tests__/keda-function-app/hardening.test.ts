@@ -4,7 +4,7 @@ import { KedaFunctionApp } from "../../constructs/keda-function-app/keda-functio
 import { KubernetesObject, renderFunctionApp } from "../../constructs/keda-function-app/render/objects";
 import { FunctionAppSpec } from "../../constructs/keda-function-app/render/spec";
 import { ALL_RULES, evaluateStack, findings } from "../../constructs/policy";
-import { REPO_ROOT, baseSpec, manifests, requiredProps, synthApp, testStack, validateSchema } from "../support/keda-function-app";
+import { DEFAULT_EGRESS, REPO_ROOT, baseSpec, manifests, requiredProps, synthApp, testStack, validateSchema } from "../support/keda-function-app";
 
 const find = (objects: KubernetesObject[], kind: string, name?: string): any =>
   objects.find((o) => o.kind === kind && (name === undefined || o.metadata?.name === name));
@@ -101,10 +101,7 @@ describe("NetworkPolicy", () => {
       podSelector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "http" } },
       policyTypes: ["Ingress", "Egress"],
       ingress: [{ from: [{ namespaceSelector: {} }], ports: [{ protocol: "TCP", port: "http" }] }],
-      egress: [
-      { to: [{ namespaceSelector: {} }] },
-      { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
-    ],
+      egress: DEFAULT_EGRESS,
     });
   });
 
@@ -113,10 +110,7 @@ describe("NetworkPolicy", () => {
     expect(policy.spec).toEqual({
       podSelector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "worker" } },
       policyTypes: ["Ingress", "Egress"],
-      egress: [
-      { to: [{ namespaceSelector: {} }] },
-      { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
-    ],
+      egress: DEFAULT_EGRESS,
     });
   });
 
@@ -125,10 +119,7 @@ describe("NetworkPolicy", () => {
     for (const name of ["demo-http", "demo"]) {
       const policy = find(objects, "NetworkPolicy", name);
       expect(policy.spec.policyTypes).toEqual(["Ingress", "Egress"]);
-      expect(policy.spec.egress).toEqual([
-        { to: [{ namespaceSelector: {} }] },
-        { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
-      ]);
+      expect(policy.spec.egress).toEqual(DEFAULT_EGRESS);
     }
   });
 

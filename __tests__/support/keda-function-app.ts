@@ -161,3 +161,9 @@ export function validResolvedProps(): ResolvedProps {
     hostId: undefined,
   } as unknown as ResolvedProps;
 }
+
+/** The egress rules both NetworkPolicies of an app get by default (`deniedEgressCidrs` unset). */
+export const DEFAULT_EGRESS = [
+  { to: [{ namespaceSelector: {} }] },
+  { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] } }] },
+];
