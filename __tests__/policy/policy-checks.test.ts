@@ -1,6 +1,5 @@
 import {
   ALL_RULES,
-  KNOWN_GAPS,
   PROJECT_EXCEPTIONS,
   PolicyResult,
   PolicyRule,
@@ -57,15 +56,9 @@ function unsuppressed(env: string, rule: PolicyRule): PolicyResult[] {
 }
 
 describe("default configuration (dev and prod) against each check ID", () => {
-  test.each(rows)("%s", (id, rule) => {
+  test.each(rows)("%s", (_id, rule) => {
     const found = ENVIRONMENTS.flatMap((env) => unsuppressed(env, rule).map((r) => `${env}: ${r.path}`));
-    const gap = KNOWN_GAPS[rule.id];
-    if (gap === undefined) {
-      expect(found).toEqual([]);
-    } else {
-      // A gap that is closed must leave the list, so the rule is enforced from then on.
-      expect({ id, stillOpen: found.length > 0 }).toEqual({ id, stillOpen: true });
-    }
+    expect(found).toEqual([]);
   });
 });
 
@@ -91,7 +84,7 @@ describe("rule catalogue", () => {
   });
 
   test("every error-level rule is met by dev and prod (synth would fail otherwise)", () => {
-    const errors = ENVIRONMENTS.flatMap((env) => findings(results(env)).filter((r) => r.level === "error" && KNOWN_GAPS[r.ruleId] === undefined));
+    const errors = ENVIRONMENTS.flatMap((env) => findings(results(env)).filter((r) => r.level === "error"));
     expect(errors).toEqual([]);
   });
 });
@@ -127,11 +120,6 @@ describe("deliberate exceptions", () => {
       expect(suppressed.length).toBeGreaterThan(0);
     },
   );
-
-  test("known gaps name real rules and never overlap the exceptions", () => {
-    for (const id of Object.keys(KNOWN_GAPS)) expect(ALL_RULES.map((r) => r.id)).toContain(id);
-    expect(PROJECT_EXCEPTIONS.filter((e) => KNOWN_GAPS[e.id] !== undefined)).toEqual([]);
-  });
 });
 
 function ruleIdsOf(id: string): string[] {

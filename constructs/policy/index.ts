@@ -4,3 +4,4 @@ export * from "./evaluate";
 export * from "./policy-pack";
 export * from "./all-rules";
 export * from "./project-policy";
+export * from "./policy-exceptions";

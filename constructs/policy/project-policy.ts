@@ -3,7 +3,6 @@ import { Aspects } from "cdktf";
 import { ALL_RULES } from "./all-rules";
 import { PolicySuppression } from "./evaluate";
 import { PolicyPack } from "./policy-pack";
-import { PolicyLevel } from "./policy-rule";
 
 /**
  * Where this project deliberately differs from a third-party check, and why. Kept short
@@ -39,19 +38,10 @@ export const PROJECT_EXCEPTIONS: readonly PolicySuppression[] = [
   },
 ];
 
-/**
- * Checks the project does not meet yet, each owned by an open issue. They run as
- * warnings until fixed; a test fails when one starts to comply, so the entry gets removed
- * and the rule is enforced at its own level again.
- */
-export const KNOWN_GAPS: Readonly<Record<string, { readonly owner: string; readonly note: string }>> = {};
-
 /** The rules every stack of this project is synthesized with; library users can apply it too. */
 export class ProjectPolicy extends PolicyPack {
   constructor() {
-    const levels: Record<string, PolicyLevel> = {};
-    for (const id of Object.keys(KNOWN_GAPS)) levels[id] = "warning";
-    super({ rules: ALL_RULES, suppressions: PROJECT_EXCEPTIONS, levels });
+    super({ rules: ALL_RULES, suppressions: PROJECT_EXCEPTIONS });
   }
 }
 
