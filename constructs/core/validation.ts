@@ -27,6 +27,21 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * A violation when `value` is not one of `allowed`. TypeScript's unions vanish at runtime: props
+ * built in JavaScript or read from JSON can carry any string, and Azure would refuse it only at
+ * apply, so every closed choice that reaches Azure or Terraform is checked against its list.
+ */
+export function oneOf(property: string, value: unknown, allowed: readonly string[]): Violation | undefined {
+  if (typeof value === "string" && allowed.includes(value)) return undefined;
+  return {
+    property,
+    value,
+    rule: `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+    fix: "use one of the listed values (they are case-sensitive)",
+  };
+}
+
 /** Runs every rule and throws one error that lists all the violations. */
 export function validate<P>(scope: IConstruct, constructType: string, props: P, rules: ReadonlyArray<Rule<P>>): void {
   throwIfAny(scope, constructType, violationsOf(props, rules));
