@@ -1,3 +1,4 @@
+import { StringCheck, patternCheck } from "./pattern-check";
 import { Violation } from "./validation";
 
 /** Port numbers (`containerPort`, `port`, `targetPort`): whole numbers 1-65535. */
@@ -10,13 +11,8 @@ export function checkPortNumber(property: string, value: number): Violation | un
  * Port names (IANA_SVC_NAME): 1-15 lowercase letters, digits and '-', at least one
  * letter, no '-' at either end and no '--'.
  */
-export function checkPortName(property: string, value: string): Violation | undefined {
-  const valid = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(value) && /[a-z]/.test(value) && !value.includes("--");
-  if (valid) return undefined;
-  return {
-    property,
-    value,
-    rule: "must be a port name: 1-15 lowercase letters, digits and '-', with at least one letter and no '-' at either end or twice in a row",
-    fix: 'use e.g. "http"',
-  };
-}
+export const checkPortName: StringCheck = patternCheck({
+  pattern: /^(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/,
+  rule: "must be a port name: 1-15 lowercase letters, digits and '-', with at least one letter and no '-' at either end or twice in a row",
+  fix: 'use e.g. "http"',
+});

@@ -1,7 +1,7 @@
 import { Fn } from "cdktf";
 import { createHash } from "node:crypto";
 import { asTerraformString, isToken } from "../core/tokens";
-import { Violation } from "../core/validation";
+import { StringCheck, patternCheck } from "../core/pattern-check";
 
 // The Functions host's HostIdValidator: 1-32 lowercase letters, digits and single dashes,
 // no dash at either end (the id prefixes queue names such as azure-webjobs-blobtrigger-<id>).
@@ -27,15 +27,11 @@ export function hostIdFor(namespace: string, name: string): string {
 }
 
 /** A host id the Functions host accepts (HostIdValidator.IsValid). */
-export function checkHostId(property: string, value: string): Violation | undefined {
-  if (HOST_ID.test(value)) return undefined;
-  return {
-    property,
-    value,
-    rule: "must be a Functions host id: 1-32 lowercase letters, digits and '-', no '-' at either end and no '--'",
-    fix: "omit hostId to derive one from name and namespace, or shorten and lowercase it",
-  };
-}
+export const checkHostId: StringCheck = patternCheck({
+  pattern: HOST_ID,
+  rule: "must be a Functions host id: 1-32 lowercase letters, digits and '-', no '-' at either end and no '--'",
+  fix: "omit hostId to derive one from name and namespace, or shorten and lowercase it",
+});
 
 /**
  * The host id version 0.1.0 derived: the bare name (hashed beyond 32 characters, with the

@@ -1,6 +1,5 @@
+import { checkLabelValue } from "../../../core/kubernetes-names";
 import { kubernetesRule } from "../../kubernetes";
-
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** The API server rejects invalid label values at apply; catch them at synth. */
 export const labelValues = kubernetesRule(
@@ -14,7 +13,7 @@ export const labelValues = kubernetesRule(
   },
   (o) => {
     const all = { ...(o.metadata?.labels ?? {}), ...(o.spec?.template?.metadata?.labels ?? {}) };
-    const bad = Object.entries(all).filter(([, v]) => typeof v !== "string" || v.length > 63 || !LABEL_VALUE.test(v));
+    const bad = Object.entries(all).filter(([k, v]) => typeof v !== "string" || checkLabelValue(k, v) !== undefined);
     return bad.length === 0 ? undefined : `invalid ${bad.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ")}`;
   },
 );
