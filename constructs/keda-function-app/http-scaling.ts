@@ -87,5 +87,8 @@ export class HttpScaling {
     });
   }
 
-  private constructor(readonly config: HttpScalingConfig) {}
+  private constructor(
+    /** The resolved choice, as the renderers read it; not part of the public API. @internal */
+    readonly config: HttpScalingConfig,
+  ) {}
 }
