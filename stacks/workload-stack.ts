@@ -1,7 +1,5 @@
 import { Construct } from "constructs";
 import { Annotations, Fn, TerraformOutput, TerraformVariable } from "cdktf";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageQueue } from "@cdktf/provider-azurerm/lib/storage-queue";
@@ -13,7 +11,7 @@ import { WorkloadConfig } from "../config/environment";
 import { workloadRules } from "../config/workload-rules";
 import { validate } from "../constructs/core/validation";
 import { suppressPolicy } from "../constructs/policy/policy-pack";
-import { HostJson, HttpScaling, ImageSource, KedaFunctionApp, legacyHostId, readFunctionsManifest, storageQueueNames } from "../constructs/keda-function-app";
+import { FunctionAppSource, HttpScaling, ImageSource, KedaFunctionApp, legacyHostId } from "../constructs/keda-function-app";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 import { kubeloginExec } from "./kubelogin";
 import { ClusterAccessGate } from "../constructs/aks-cluster/cluster-access-gate";
@@ -83,8 +81,7 @@ export class WorkloadStack extends AzureStack {
       tags: this.tags,
     });
 
-    const manifest = readFunctionsManifest(join(app.sourceDirectory, "functions.manifest.json"));
-    const hostJson = JSON.parse(readFileSync(join(app.sourceDirectory, "host.json"), "utf8")) as HostJson;
+    const source = FunctionAppSource.fromDirectory(app.sourceDirectory);
     // Azure RBAC needs minutes to grant the cluster stack's role assignment: wait for it before any object.
     const access = new ClusterAccessGate(this, "cluster-access", {
       host: cluster.host,
@@ -112,8 +109,8 @@ export class WorkloadStack extends AzureStack {
       // identity (replaced role assignments) and a new host id (timer and blob-receipt state).
       hostId: legacyHostId(workload.namespace, app.name),
       image: this.imageSource(props),
-      functions: manifest.functions,
-      hostJson,
+      functions: source.functions,
+      hostJson: source.hostJson,
       connectionMode,
       ...(connectionString
         ? {
@@ -147,7 +144,7 @@ export class WorkloadStack extends AzureStack {
 
     // `%Setting%` names resolve against the settings the pods get; one that cannot be resolved
     // has already failed synth in the construct's trigger mapping, naming the missing setting.
-    for (const queue of storageQueueNames(manifest.functions, this.functionApp.appSettings).queues) {
+    for (const queue of this.functionApp.storageQueues) {
       new StorageQueue(this, `queue-${queue}`, { name: queue, storageAccountId: storage.id });
     }
 

@@ -1,4 +1,5 @@
 import { KedaFunctionApp } from "../../constructs/keda-function-app/keda-function-app";
+import { KedaTrigger } from "../../constructs/keda-function-app/keda-trigger";
 import { ImageSource } from "../../constructs/keda-function-app/image-source";
 import { KedaFunctionAppProps } from "../../constructs/keda-function-app/props";
 import { parseQuantity } from "../../constructs/core/quantity";
@@ -143,7 +144,7 @@ describe("near misses: valid input that resembles the bad cases synthesizes", ()
     ["identity name of 3 characters", { workloadIdentity: { ...ISSUER, identityName: "id_" } }],
     ["host id of 32 characters", { hostId: "a" + "-b".repeat(15) + "c" }],
     ["host.json thresholds of 1", { hostJson: { extensions: { queues: { batchSize: 1 }, serviceBus: { maxConcurrentCalls: 1 }, rabbitMQ: { prefetchCount: 1 } } } }],
-    ["explicit triggers", { triggers: [{ type: "cpu", metricType: "Utilization", metadata: { value: "50" } }] }],
+    ["explicit triggers", { triggers: [KedaTrigger.cpu({ utilization: 50 })] }],
   ])("%s", (_case, overrides) => {
     expect(() => new KedaFunctionApp(testStack(), "app", requiredProps(overrides))).not.toThrow();
   });

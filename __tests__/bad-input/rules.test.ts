@@ -4,7 +4,7 @@ import { checkImageReference } from "../../constructs/core/image-reference";
 import { checkDnsLabel, checkLabelValue } from "../../constructs/core/kubernetes-names";
 import { checkPortName, checkPortNumber } from "../../constructs/core/ports";
 import { Violation, show, validate } from "../../constructs/core/validation";
-import { ResolvedProps, kedaFunctionAppRules } from "../../constructs/keda-function-app/validate-props";
+import { ResolvedProps, kedaFunctionAppRules } from "../../constructs/keda-function-app/validation";
 import { validResolvedProps } from "../support/keda-function-app";
 
 const line = (v: Violation | undefined) => (v === undefined ? undefined : `${v.property} = ${show(v.value)}: ${v.rule}. Fix: ${v.fix}`);

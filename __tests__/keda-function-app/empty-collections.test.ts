@@ -1,4 +1,5 @@
 import { HttpScaling } from "../../constructs/keda-function-app/http-scaling";
+import { KedaTrigger } from "../../constructs/keda-function-app/keda-trigger";
 import { KedaFunctionAppProps } from "../../constructs/keda-function-app/props";
 import { renderWorkerNetworkPolicy } from "../../constructs/keda-function-app/render/network-policy";
 import { DEFAULT_EGRESS, baseSpec, FIXTURE_APP, manifests, requiredProps, synthApp } from "../support/keda-function-app";
@@ -57,7 +58,7 @@ const VARIANTS: ReadonlyArray<[string, Partial<KedaFunctionAppProps>]> = [
   ["no NetworkPolicy", { networkPolicy: false }],
   ["writable root file system", { readOnlyRootFilesystem: false }],
   ["pull secrets, no fallback, scaling behaviour", { imagePullSecrets: ["regcred"], fallback: false, scalingBehavior: { scaleDown: { stabilizationWindowSeconds: 60, policies: [{ type: "Pods", value: 1, periodSeconds: 60 }] } } }],
-  ["explicit triggers", { triggers: [{ type: "prometheus", metadata: { serverAddress: "http://prom:9090", query: "sum(x)", threshold: "5" } }] }],
+  ["explicit triggers", { triggers: [KedaTrigger.prometheus({ serverAddress: "http://prom:9090", query: "sum(x)", threshold: 5 })] }],
   ["HTTP add-on in its own namespace, allowed pods only", { httpScaling: HttpScaling.kedaHttpAddOn({ namespace: "http-add-on" }), networkPolicy: { allowedPods: [{ app: "frontend" }] } }],
   ["blob triggers counted", { blobsRemovedAfterProcessing: true, functions: [{ name: "uploads", trigger: { type: "blobTrigger", path: "uploads/in/{name}.csv" } }] }],
   [

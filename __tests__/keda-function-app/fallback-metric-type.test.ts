@@ -1,4 +1,4 @@
-import { KedaTrigger } from "../../constructs/keda-function-app/keda-triggers";
+import { ScaledObjectTrigger as KedaTrigger } from "../../constructs/keda-function-app/keda-triggers";
 import { renderWorkerScaledObject } from "../../constructs/keda-function-app/render/scaling";
 import { baseSpec, manifests, requiredProps, synthApp } from "../support/keda-function-app";
 import { synthEnvironment } from "../support/synth-app";

@@ -1,4 +1,5 @@
 import { Lazy, Testing } from "cdktf";
+import { KedaTrigger } from "../../constructs/keda-function-app/keda-trigger";
 import { KedaFunctionApp } from "../../constructs/keda-function-app/keda-function-app";
 import { HttpScaling } from "../../constructs/keda-function-app/http-scaling";
 import { ImageSource } from "../../constructs/keda-function-app/image-source";
@@ -140,7 +141,7 @@ describe("unscalable triggers", () => {
 
   test("explicit triggers override the mapping", () => {
     const { json } = synthApp(
-      requiredProps({ triggers: [{ type: "prometheus", name: "rps", metadata: { serverAddress: "http://prom:9090", query: "sum(rate(x[1m]))", threshold: "10" } }] }),
+      requiredProps({ triggers: [KedaTrigger.prometheus({ name: "rps", serverAddress: "http://prom:9090", query: "sum(rate(x[1m]))", threshold: 10 })] }),
     );
     const scaled = manifests(json).find((o) => o.kind === "ScaledObject");
     // metricType: the default fallback is on, and KEDA 2.17.0's webhook wants it written out.
@@ -250,7 +251,7 @@ describe("validation rules (one per rule, exact message)", () => {
     ["cooldownPeriod", { cooldownPeriod: -5 }, "cooldownPeriod = -5: must be a whole number >= 0. Fix: use 0 or more seconds"],
     ["servicePort", { servicePort: 70000 }, "servicePort = 70000: must be a whole number from 1 to 65535. Fix: use a TCP port number"],
     ["min > max", { minReplicas: 5, maxReplicas: 3 }, "minReplicas = 5: must not exceed maxReplicas (3). Fix: lower minReplicas or raise maxReplicas"],
-    ["serviceType", { serviceType: "ExternalName" as never }, 'serviceType = "ExternalName": must be one of ClusterIP, LoadBalancer, NodePort. Fix: pick one of those'],
+    ["serviceType", { serviceType: "ExternalName" as never }, 'serviceType = "ExternalName": must be one of "ClusterIP", "LoadBalancer", "NodePort". Fix: use one of the listed values (they are case-sensitive)'],
     ["no functions", { functions: [] }, "functions = []: must list at least one function. Fix: run `npm run discover` and pass the functions of the app's functions.manifest.json"],
     ["duplicate functions", { functions: [{ name: "a", trigger: { type: "httpTrigger" } }, { name: "a", trigger: { type: "httpTrigger" } }] }, 'functions = "a": function names must be unique. Fix: remove the duplicate entry'],
     ["UseDevelopmentStorage", { settings: { AzureWebJobsStorage: "UseDevelopmentStorage=true" } }, 'settings.AzureWebJobsStorage = "UseDevelopmentStorage=true": must not point at the local storage emulator (UseDevelopmentStorage=true): it does not exist in the cluster. Fix: drop the setting and let workload identity set AzureWebJobsStorage__accountName, or use a real connection string from an existing Secret'],

@@ -1,5 +1,5 @@
 import { Violation, violationsOf } from "../../constructs/core/validation";
-import { ResolvedProps, kedaFunctionAppRules } from "../../constructs/keda-function-app/validate-props";
+import { ResolvedProps, kedaFunctionAppRules } from "../../constructs/keda-function-app/validation";
 import { validResolvedProps } from "../support/keda-function-app";
 
 /**
@@ -127,8 +127,9 @@ describe("names", () => {
     expect(violations(nearMiss)).toEqual([]);
   });
 
-  test("keysSecretName left to its default is not checked", () => {
-    expect(violations({ keysSecretName: undefined })).toEqual([]);
+  test("keysSecretName left to its default is not checked: the name's rule reports a bad name once", () => {
+    expect(violations({ keysSecretName: "func-keys-kube-secret-app" })).toEqual([]);
+    expect(violations({ name: "My_App", keysSecretName: "func-keys-kube-secret-My_App" }).map((v) => v.property)).toEqual(["name"]);
   });
 
   test("the name is checked with its length limit of 45", () => {
@@ -163,7 +164,7 @@ describe("names", () => {
 describe("service, functions and settings", () => {
   test("serviceType must be one of the three Service types", () => {
     expect(on("serviceType", { serviceType: "ExternalName" })).toEqual([
-      { property: "serviceType", value: "ExternalName", rule: "must be one of ClusterIP, LoadBalancer, NodePort", fix: "pick one of those" },
+      { property: "serviceType", value: "ExternalName", rule: 'must be one of "ClusterIP", "LoadBalancer", "NodePort"', fix: "use one of the listed values (they are case-sensitive)" },
     ]);
     for (const serviceType of ["ClusterIP", "LoadBalancer", "NodePort"]) expect(on("serviceType", { serviceType })).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { EnvironmentConfig, environmentConfig } from "../../config";
-import { functionTimeoutSeconds } from "../../constructs/keda-function-app/keda-function-app";
+import { functionTimeoutSeconds } from "../../constructs/keda-function-app/resolve";
 import { SynthesizedApp, StackJson, manifestsOf, resourcesOf, synthConfig, synthEnvironment } from "../support/synth-app";
 
 const apps: Record<string, SynthesizedApp> = {};

@@ -8,7 +8,7 @@ import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
-import { ResolvedProps } from "../../constructs/keda-function-app/validate-props";
+import { ResolvedProps, resolveProps } from "../../constructs/keda-function-app/resolve";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { Role } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
@@ -131,35 +131,16 @@ export { resourcesOf as resources, manifestsOf as manifests } from "./synth-app"
  * property of at a time.
  */
 export function validResolvedProps(): ResolvedProps {
-  return {
+  return resolveProps({
     name: "app",
     namespace: "functions",
+    image: ImageSource.fromReference(`registry.example/app:1.0@sha256:${"a".repeat(64)}`),
     functions: [{ name: "worker", trigger: { type: "queueTrigger", queueName: "jobs" } }],
     connectionMode: "connection-string",
-    storage: undefined,
-    workloadIdentity: undefined,
-    connections: {},
-    settings: {},
     existingSettings: [{ kind: "Secret", name: "app-connections" }],
     keysSecretName: "app-keys",
-    httpScaling: { mode: "fixed", replicas: 1 },
-    serviceType: "ClusterIP",
-    servicePort: 80,
-    minReplicas: 0,
-    maxReplicas: 10,
-    pollingInterval: 30,
-    cooldownPeriod: 300,
     fallback: { failureThreshold: 3, replicas: 2 },
-    imagePullSecrets: [],
-    burstToVirtualNodes: false,
-    runAsUser: 10001,
-    runAsGroup: 10001,
-    networkPolicy: {},
-    hostJson: {},
-    triggers: undefined,
-    resources: { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi" },
-    hostId: undefined,
-  } as unknown as ResolvedProps;
+  });
 }
 
 /** The egress rules both NetworkPolicies of an app get by default (`deniedEgressCidrs` unset). */

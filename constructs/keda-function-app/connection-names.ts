@@ -1,15 +1,6 @@
 import { FunctionMetadata } from "./functions-manifest";
-import type { ResolvedProps } from "./validate-props";
-
-/** The binding option that names a trigger's connection, and the name the host uses without it. */
-const CONNECTION_OPTIONS: Readonly<Record<string, readonly [option: string, fallback: string | undefined]>> = {
-  queuetrigger: ["connection", "AzureWebJobsStorage"],
-  blobtrigger: ["connection", "AzureWebJobsStorage"],
-  servicebustrigger: ["connection", "AzureWebJobsServiceBus"],
-  eventhubtrigger: ["connection", "AzureWebJobsEventHub"],
-  rabbitmqtrigger: ["connectionStringSetting", "RabbitMQConnection"],
-  cosmosdbtrigger: ["connection", undefined],
-};
+import type { ResolvedProps } from "./resolve";
+import { triggerKind } from "./trigger-catalogue";
 
 /** A trigger whose connection the host would not find among the app's settings. */
 export interface UnresolvedConnection {
@@ -41,11 +32,12 @@ export function unresolvedConnections(p: ResolvedProps): UnresolvedConnection | 
 }
 
 function connectionOf(fn: FunctionMetadata): { option: string; connection: string } | undefined {
-  const known = CONNECTION_OPTIONS[fn.trigger.type.toLowerCase()];
-  const option = known?.[0] ?? "connection";
+  // Unknown kinds are checked by the usual option name, when they set it.
+  const known = triggerKind(fn.trigger.type)?.connection;
+  const option = known?.option ?? "connection";
   const value = fn.trigger[option];
   if (typeof value === "string" && value.trim() !== "") return { option, connection: value };
-  return known?.[1] === undefined ? undefined : { option, connection: known[1] };
+  return known?.defaultSetting === undefined ? undefined : { option, connection: known.defaultSetting };
 }
 
 function lookedFor(connection: string): string[] {

@@ -1,16 +1,28 @@
-export * from "./keda-function-app";
+// The public API of the KedaFunctionApp construct. Internal helpers (renderers, rule tables,
+// the trigger catalogue's consumers) are imported by path inside the package, never from here.
+export { KedaFunctionApp } from "./keda-function-app";
 export * from "./props";
+export * from "./choices";
+export { DEFAULT_DENIED_EGRESS_CIDRS } from "./resolve";
 export * from "./image-source";
-export * from "./http-scaling";
-export * from "./functions-manifest";
-export * from "./keda-triggers";
-export * from "./trigger-roles";
-export * from "./storage-queues";
-export * from "./yaml-export";
+export { HttpScaling } from "./http-scaling";
+export type { HttpScalingConfig, KedaHttpAddOnOptions, CpuScalingOptions } from "./http-scaling";
+export { KedaTrigger } from "./keda-trigger";
+export type {
+  AzureScalerConnection,
+  StorageQueueTriggerOptions,
+  ServiceBusTriggerOptions,
+  PrometheusTriggerOptions,
+  CpuTriggerOptions,
+  CustomTriggerOptions,
+} from "./keda-trigger";
+export { FunctionAppSource } from "./function-app-source";
+export { readFunctionsManifest, parseFunctionsManifest } from "./functions-manifest";
+export type { FunctionMetadata, FunctionsManifest, TriggerBinding } from "./functions-manifest";
+export type { HostJson, ScaledObjectTrigger } from "./keda-triggers";
+export { hostIdFor, legacyHostId } from "./host-id";
+export { exportObjects, exportObjectsWithNamespace, toYamlStream } from "./yaml-export";
 export { discoverFunctions, manifestFromRegistrations, formatFunctionsManifest, writeFunctionsManifest } from "./discovery/discover-functions";
 export type { DiscoveryOptions, RegisteredFunction } from "./discovery/discover-functions";
-export { renderFunctionApp } from "./render/objects";
 export type { KubernetesObject, IInterceptorRoute } from "./render/objects";
-export { objectNames } from "./render/spec";
-export type { FunctionAppSpec } from "./render/spec";
 export { sampleFunctionAppDirectory } from "./sample-app";

@@ -1,206 +1,267 @@
-import { Annotations, Fn, TerraformStack } from "cdktf";
+import { Annotations, Fn, Lazy, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Manifest, ManifestConfig } from "@cdktf/provider-kubernetes/lib/manifest";
-import { throwIfAny, Violation, violationsOf } from "../core/validation";
+import { throwIfAny, ValidationError, Violation, violationsOf } from "../core/validation";
 import { checkImageReference } from "../core/image-reference";
-import { atLeastOne, isToken } from "../core/tokens";
-import { hostIdFor } from "./host-id";
-import { federatedCredentialName, identityNameFor } from "./identity-names";
-import { FunctionMetadata, isHttpTrigger } from "./functions-manifest";
-import { HttpScaling } from "./http-scaling";
-import { HostJson, KedaTrigger, mapTrigger } from "./keda-triggers";
-import { AzureConnection, DEFAULT_DENIED_EGRESS_CIDRS, KedaFunctionAppProps } from "./props";
-import { KubernetesObject, renderFunctionApp } from "./render/objects";
-import { FunctionAppSpec, objectNames } from "./render/spec";
-import { rolesForTrigger } from "./trigger-roles";
-import { kedaFunctionAppRules, ResolvedProps } from "./validate-props";
+import { isToken } from "../core/tokens";
+import { AppState, buildState, Claim, claimsOf, HOST_STORAGE_ROLES, invokeUrls } from "./app-state";
+import { federatedCredentialName } from "./identity-names";
+import { FunctionMetadata } from "./functions-manifest";
+import { KedaTrigger } from "./keda-trigger";
+import { KedaFunctionAppProps } from "./props";
+import { KubernetesObject } from "./render/objects";
+import { objectNames } from "./render/spec";
+import { resolveProps, ResolvedProps } from "./resolve";
+import { storageQueueNames } from "./storage-queues";
+import { kedaFunctionAppRules } from "./validation";
 import { literalCredentialSetting } from "./settings-credentials";
-import { byCodePoint } from "../core/ordering";
 
-/** Roles the app identity always needs on AzureWebJobsStorage: host state, keys, leases and queues. */
-const HOST_STORAGE_ROLES = ["Storage Blob Data Owner", "Storage Queue Data Contributor"] as const;
-
-const CONTAINER_PORT = 8080;
-/** UID and GID of function-app/Dockerfile's USER: >= 10000, so they match no node account. */
-const DEFAULT_RUN_AS_ID = 10001;
-const DEFAULT_FUNCTION_TIMEOUT_SECONDS = 30 * 60;
-/** Seconds the host gets beyond the function timeout to finish and shut down. */
-const SHUTDOWN_MARGIN_SECONDS = 30;
+/** A role assignment added with `grantRole`/`grantStorage`, checked at synth. */
+interface Grant {
+  readonly property: string;
+  readonly scope: string;
+  readonly role: string;
+}
 
 /**
  * An Azure Functions app on Kubernetes, scaled by KEDA: everything `func kubernetes deploy`
  * creates (settings, function keys, `<name>-http` Deployment and Service, `<name>`
  * Deployment and ScaledObject), with workload identity instead of secrets, KEDA triggers
  * mapped from the app's real bindings and a production pod spec.
+ *
+ * The props are resolved and checked at construction; `addSetting`, `addFunction`,
+ * `addTrigger` and the `grant*` methods change the app afterwards. The objects render from
+ * the final state at synth, which is checked again then (construct path, property, value, fix).
  */
 export class KedaFunctionApp extends Construct {
-  /** The Kubernetes objects this app applies, in apply order (also what the YAML export prints). */
-  readonly objects: readonly KubernetesObject[];
-  /** The Terraform resource of each object, in the same order. */
-  readonly manifests: readonly Manifest[];
   /** The user-assigned identity the pods and KEDA authenticate as; none in connection-string mode. */
   readonly identity: UserAssignedIdentity | undefined;
+  /** Image reference the pods run (tag and digest). */
+  readonly imageReference: string;
+
+  private readonly props: KedaFunctionAppProps;
+  private readonly additions = { settings: {} as Record<string, string>, functions: [] as FunctionMetadata[], triggers: [] as KedaTrigger[] };
+  private readonly grants: Grant[] = [];
+  /** The `kubernetes_manifest` of each object, by construct id, in the order they were created. */
+  private readonly manifestsById = new Map<string, Manifest>();
+  private readonly warned = new Set<string>();
+  /** Bumped by every change; the rendered state is cached per version. */
+  private version = 0;
+  private cached: { readonly version: number; readonly state: AppState } | undefined;
+
+  constructor(scope: Construct, id: string, props: KedaFunctionAppProps) {
+    super(scope, id);
+    this.props = props;
+    const resolved = resolveProps(props);
+    throwIfAny(this, "KedaFunctionApp", propViolations(resolved));
+    this.identity = resolved.connectionMode === "workload-identity" ? this.createIdentity(resolved) : undefined;
+    // Maps the triggers first: a binding that cannot be mapped fails before the image is built.
+    buildState(resolved, { path: this.node.path, image: "", clientId: this.identity?.clientId });
+    this.imageReference = props.image.bind(this).reference;
+    throwIfAny(this, "KedaFunctionApp", [checkImageReference("image", this.imageReference)].filter((v): v is Violation => v !== undefined));
+    this.sync(true);
+    this.refuseCollisions();
+    this.node.addValidation({ validate: () => this.validateFinalState() });
+  }
+
+  /** The Kubernetes objects this app applies, in apply order (also what the YAML export prints). */
+  get objects(): readonly KubernetesObject[] {
+    return this.state().objects;
+  }
+
+  /** The Terraform resource of each object, in the same order. */
+  get manifests(): readonly Manifest[] {
+    return this.state().objects.map((object) => this.manifestsById.get(manifestId(object, this.props.name))!);
+  }
+
   /**
    * The app settings the pods get from the construct: the derived settings plus `settings`
    * (not `existingSettings`, whose values are unknown at synth). `%Name%` references resolve against them.
    */
-  readonly appSettings: Readonly<Record<string, string>>;
-  /** Image reference the pods run (tag and digest). */
-  readonly imageReference: string;
+  get appSettings(): Readonly<Record<string, string>> {
+    return this.state().appSettings;
+  }
+
   /**
    * Address of the HTTP Service: the LoadBalancer's IP after apply, otherwise the
    * in-cluster DNS name. Undefined without HTTP functions.
    */
-  readonly serviceAddress: string | undefined;
-  /** Invoke URL of each HTTP function, by function name (add `?code=<key>` unless anonymous). */
-  readonly invokeUrls: Readonly<Record<string, string>>;
-  /** What this app occupies in the cluster and in Azure; checked against the other apps of the stack. */
-  private readonly claims: readonly Claim[];
-
-  constructor(scope: Construct, id: string, props: KedaFunctionAppProps) {
-    super(scope, id);
-    const connectionMode = props.connectionMode ?? "workload-identity";
-    const minReplicas = props.minReplicas ?? 0;
-    const resolved: ResolvedProps = {
-      name: props.name,
-      namespace: props.namespace ?? props.name,
-      functions: props.functions,
-      connectionMode,
-      storage: props.storage,
-      workloadIdentity: props.workloadIdentity,
-      connections: props.connections ?? {},
-      settings: props.settings ?? {},
-      existingSettings: props.existingSettings ?? [],
-      keysSecretName: props.keysSecretName,
-      httpScaling: (props.httpScaling ?? HttpScaling.fixedReplicas(1)).config,
-      serviceType: props.serviceType ?? "ClusterIP",
-      servicePort: props.servicePort ?? 80,
-      minReplicas,
-      maxReplicas: props.maxReplicas ?? 10,
-      pollingInterval: props.pollingInterval ?? 30,
-      cooldownPeriod: props.cooldownPeriod ?? 300,
-      fallback: props.fallback ?? { failureThreshold: 3, replicas: atLeastOne(minReplicas) },
-      imagePullSecrets: props.imagePullSecrets ?? [],
-      burstToVirtualNodes: props.burstToVirtualNodes ?? false,
-      runAsUser: props.runAsUser ?? DEFAULT_RUN_AS_ID,
-      runAsGroup: props.runAsGroup ?? DEFAULT_RUN_AS_ID,
-      networkPolicy: props.networkPolicy ?? {},
-      hostJson: props.hostJson ?? {},
-      triggers: props.triggers,
-      resources: {
-        cpuRequest: props.resources?.cpuRequest ?? "250m",
-        memoryRequest: props.resources?.memoryRequest ?? "256Mi",
-        cpuLimit: props.resources?.cpuLimit,
-        memoryLimit: props.resources?.memoryLimit ?? "1Gi",
-      },
-      hostId: props.hostId,
-    };
-    throwIfAny(this, "KedaFunctionApp", [
-      ...literalName(props.name),
-      ...violationsOf(resolved, [...kedaFunctionAppRules, (p) => literalCredentialSetting(p.settings)]),
-    ]);
-    const hostJson = props.hostJson ?? {};
-    const names = objectNames(resolved.name, resolved.keysSecretName);
-    const keysSecretName = names.keysSecret;
-
-    this.identity = connectionMode === "workload-identity" ? this.createIdentity(resolved, props) : undefined;
-    const env = derivedSettings(resolved, this.identity?.clientId);
-
-    const httpFunctions = resolved.functions.filter(isHttpTrigger);
-    const workers = resolved.functions.filter((f) => !isHttpTrigger(f));
-    this.appSettings = { ...env, ...resolved.settings };
-    const mappingContext = {
-      settings: this.appSettings,
-      hostJson,
-      authenticationRef: this.identity === undefined ? undefined : names.triggerAuthentication,
-      blobsRemovedAfterProcessing: props.blobsRemovedAfterProcessing ?? false,
-      settingsFromExistingObjects: resolved.existingSettings.length > 0,
-    };
-    const triggers = props.triggers ? [...props.triggers] : this.mapTriggers(workers, mappingContext);
-    const workerMinimum = this.workerMinimum(workers, props.triggers === undefined ? triggers.length : workers.length, minReplicas);
-    if (this.identity !== undefined) this.grantTriggerRoles(workers, resolved);
-
-    this.imageReference = props.image.bind(this).reference;
-    throwIfAny(this, "KedaFunctionApp", [checkImageReference("image", this.imageReference)].filter((v): v is Violation => v !== undefined));
-    const spec: FunctionAppSpec = {
-      name: resolved.name,
-      namespace: resolved.namespace,
-      image: this.imageReference,
-      containerPort: CONTAINER_PORT,
-      hostId: resolved.hostId ?? hostIdFor(resolved.namespace, resolved.name),
-      env,
-      createNamespace: props.createNamespace ?? props.namespace === undefined,
-      settings: { kind: props.settingsObjectKind ?? "ConfigMap", values: resolved.settings },
-      existingSettings: resolved.existingSettings,
-      httpFunctions: httpFunctions.map((f) => f.name),
-      workerFunctions: workers.map((f) => f.name),
-      functionKeys: {
-        mode: props.functionKeys ?? "kubernetes-secret",
-        secretName: keysSecretName,
-        annotations: props.keysSecretAnnotations ?? {},
-      },
-      http: { scaling: resolved.httpScaling, serviceType: resolved.serviceType, servicePort: resolved.servicePort },
-      scaling: {
-        minReplicas: workerMinimum,
-        maxReplicas: resolved.maxReplicas,
-        pollingInterval: resolved.pollingInterval,
-        cooldownPeriod: resolved.cooldownPeriod,
-        triggers,
-        fallback: resolved.fallback === false ? undefined : resolved.fallback,
-        behavior: props.scalingBehavior,
-      },
-      workloadIdentityClientId: this.identity?.clientId,
-      imagePullSecrets: resolved.imagePullSecrets,
-      resources: resolved.resources,
-      terminationGracePeriodSeconds: functionTimeoutSeconds(hostJson.functionTimeout) + SHUTDOWN_MARGIN_SECONDS,
-      burstToVirtualNodes: resolved.burstToVirtualNodes,
-      security: {
-        runAsUser: resolved.runAsUser,
-        runAsGroup: resolved.runAsGroup,
-        readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
-      },
-      networkPolicy:
-        resolved.networkPolicy === false
-          ? undefined
-          : {
-              allowedNamespaces: resolved.networkPolicy.allowedNamespaces ?? [],
-              allowedPods: resolved.networkPolicy.allowedPods ?? [],
-              deniedEgressCidrs: resolved.networkPolicy.deniedEgressCidrs ?? DEFAULT_DENIED_EGRESS_CIDRS,
-            },
-    };
-    this.objects = renderFunctionApp(spec);
-    // Every object waits for the namespace the construct creates (always the first object).
-    let namespace: Manifest | undefined;
-    this.manifests = this.objects.map((object) => {
-      const dependsOn = [...(props.dependsOn ?? []), ...(namespace ? [namespace] : [])];
-      const manifest = new Manifest(this, manifestId(object, resolved.name), {
-        manifest: object as unknown as Record<string, unknown>,
-        ...manifestOptions(object, names.keysSecret),
-        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
-      });
-      if (object.kind === "Namespace") namespace = manifest;
-      return manifest;
-    });
-
-    this.claims = claimsOf(this.objects, resolved, spec.hostId, this.identity === undefined ? undefined : identityName(resolved));
-    this.refuseCollisions();
-
-    this.serviceAddress = httpFunctions.length > 0 ? this.addressOf(resolved) : undefined;
-    this.invokeUrls = invokeUrls(this.serviceAddress, httpFunctions, hostJson);
+  get serviceAddress(): string | undefined {
+    const state = this.state();
+    if (state.httpFunctions.length === 0) return undefined;
+    const { resolved } = state;
+    const port = resolved.servicePort === 80 ? "" : `:${resolved.servicePort}`;
+    if (resolved.serviceType === "LoadBalancer") {
+      const service = this.manifests[state.objects.findIndex((o) => o.kind === "Service")];
+      const ip = Fn.lookupNested(service.object, ["status", "loadBalancer", "ingress", 0, "ip"]);
+      return `http://${ip}${port}`;
+    }
+    return `http://${objectNames(resolved.name).service}.${resolved.namespace}.svc.cluster.local${port}`;
   }
 
-  private createIdentity(resolved: ResolvedProps, props: KedaFunctionAppProps): UserAssignedIdentity {
+  /** Invoke URL of each HTTP function, by function name (add `?code=<key>` unless anonymous). */
+  get invokeUrls(): Readonly<Record<string, string>> {
+    const state = this.state();
+    return invokeUrls(this.serviceAddress, state.httpFunctions, state.resolved.hostJson);
+  }
+
+  /**
+   * The queues of `AzureWebJobsStorage` the app's triggers listen on, with their poison queues,
+   * `%Setting%` resolved against `appSettings`: create them with the storage account.
+   */
+  get storageQueues(): readonly string[] {
+    const state = this.state();
+    return storageQueueNames(state.resolved.functions, state.appSettings).queues;
+  }
+
+  /**
+   * Adds (or replaces) a non-secret app setting, as if it had been in `settings`. The same
+   * rules apply at synth: a valid key, no literal credential.
+   */
+  addSetting(name: string, value: string): void {
+    this.additions.settings[name] = value;
+    this.changed();
+  }
+
+  /**
+   * Adds a function, as if it had been in `functions`: HTTP functions run in `<name>-http`,
+   * the others in the worker, with their KEDA trigger, roles and connection checks.
+   */
+  addFunction(fn: FunctionMetadata): void {
+    this.additions.functions.push(fn);
+    this.changed();
+  }
+
+  /**
+   * Adds a KEDA trigger to the worker ScaledObject, next to those mapped from the functions
+   * (or given in `triggers`), e.g. `KedaTrigger.prometheus({...})`.
+   */
+  addTrigger(trigger: KedaTrigger): void {
+    this.additions.triggers.push(trigger);
+    this.changed();
+  }
+
+  /**
+   * Grants the app identity an Azure role on `scope` (a resource id), e.g. a data role on a
+   * store the functions use through an SDK. Needs workload identity.
+   * @param id construct id of the role assignment (its Terraform address). @default `grant-<role>`
+   * @returns the role assignment
+   */
+  grantRole(scope: string, roleDefinitionName: string, id?: string): RoleAssignment {
+    if (this.identity === undefined) {
+      throw new ValidationError(this.node.path, "KedaFunctionApp", [
+        {
+          property: "grantRole",
+          value: roleDefinitionName,
+          rule: 'needs the app identity, which only connectionMode "workload-identity" creates',
+          fix: "use workload identity, or grant the role to the credential behind your connection strings",
+        },
+      ]);
+    }
+    this.grants.push({ property: `grantRole[${this.grants.length}]`, scope, role: roleDefinitionName });
+    return new RoleAssignment(this, id ?? uniqueId(this, `grant-${slug(roleDefinitionName)}`), {
+      scope,
+      roleDefinitionName,
+      principalId: this.identity.principalId,
+      principalType: "ServicePrincipal",
+    });
+  }
+
+  /**
+   * Grants the app identity what the Functions host needs on another storage account (blob
+   * data owner, queue data contributor), e.g. for an identity-based storage connection
+   * declared after construction.
+   * @returns the role assignments
+   */
+  grantStorage(accountId: string): RoleAssignment[] {
+    return HOST_STORAGE_ROLES.map((role) => this.grantRole(accountId, role));
+  }
+
+  /** The state from the props and everything added since; rendered once per change. */
+  private state(): AppState {
+    if (this.cached?.version === this.version) return this.cached.state;
+    const resolved = resolveProps(this.props, this.additions);
+    throwIfAny(this, "KedaFunctionApp", [...propViolations(resolved), ...violationsOf(this.grants, GRANT_RULES)]);
+    const state = buildState(resolved, { path: this.node.path, image: this.imageReference, clientId: this.identity?.clientId });
+    this.cached = { version: this.version, state };
+    return state;
+  }
+
+  private changed(): void {
+    this.version++;
+    this.sync(false);
+  }
+
+  /**
+   * Creates the resources of objects and trigger roles the app did not have yet, and warns once
+   * per warning. Object content stays lazy: each manifest renders the final state at synth.
+   * A state that breaks a rule is left for synth to report (`strict` throws at once instead).
+   */
+  private sync(strict: boolean): void {
+    let state: AppState;
+    try {
+      state = this.state();
+    } catch (error) {
+      if (strict) throw error;
+      return;
+    }
+    for (const warning of state.warnings) {
+      if (this.warned.has(warning)) continue;
+      this.warned.add(warning);
+      Annotations.of(this).addWarning(warning);
+    }
+    const keysSecret = state.spec.functionKeys.secretName;
+    const namespaceObject = state.objects.find((o) => o.kind === "Namespace");
+    for (const object of state.objects) {
+      const id = manifestId(object, this.props.name);
+      if (this.manifestsById.has(id)) continue;
+      // Every object waits for the namespace the construct creates (always the first object).
+      const namespace = namespaceObject === undefined ? undefined : this.manifestsById.get(manifestId(namespaceObject, this.props.name));
+      const dependsOn = [...state.resolved.dependsOn, ...(namespace !== undefined && object !== namespaceObject ? [namespace] : [])];
+      const manifest = new Manifest(this, id, {
+        manifest: Lazy.anyValue({ produce: () => this.renderedObject(id) }) as unknown as Record<string, unknown>,
+        ...manifestOptions(object, keysSecret),
+        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      });
+      this.manifestsById.set(id, manifest);
+    }
+    for (const { connection, role, scope } of state.triggerRoles) {
+      const id = `connection-${slug(connection)}-${slug(role)}`;
+      if (this.node.tryFindChild(id) !== undefined) continue;
+      new RoleAssignment(this, id, { scope, roleDefinitionName: role, principalId: this.identity!.principalId, principalType: "ServicePrincipal" });
+    }
+  }
+
+  /** The object a manifest holds, from the final state (which throws when it breaks a rule). */
+  private renderedObject(id: string): KubernetesObject {
+    const object = this.state().objects.find((o) => manifestId(o, this.props.name) === id);
+    if (object === undefined) throw new Error(`KedaFunctionApp at "${this.node.path}": object ${id} is no longer rendered`);
+    return object;
+  }
+
+  /** The synth-time check of everything added after construction, and of collisions with apps changed since. */
+  private validateFinalState(): string[] {
+    try {
+      this.sync(true);
+      this.refuseCollisions();
+      return [];
+    } catch (error) {
+      return [(error as Error).message];
+    }
+  }
+
+  private createIdentity(resolved: ResolvedProps): UserAssignedIdentity {
     // Validation guarantees both in workload-identity mode.
     const workloadIdentity = resolved.workloadIdentity!;
     const storage = resolved.storage!;
     const identity = new UserAssignedIdentity(this, "identity", {
-      name: identityName(resolved),
+      name: workloadIdentity.identityName,
       resourceGroupName: workloadIdentity.resourceGroupName,
       location: workloadIdentity.location,
-      tags: props.tags ?? {},
+      tags: resolved.tags,
     });
     const federate = (id: string, namespace: string, serviceAccount: string) =>
       new FederatedIdentityCredential(this, `federation-${id}`, {
@@ -212,8 +273,7 @@ export class KedaFunctionApp extends Construct {
         audience: ["api://AzureADTokenExchange"],
       });
     federate("app", resolved.namespace, objectNames(resolved.name).serviceAccount);
-    const keda = workloadIdentity.kedaOperatorServiceAccount ?? { namespace: "kube-system", name: "keda-operator" };
-    federate("keda", keda.namespace, keda.name);
+    federate("keda", workloadIdentity.kedaOperatorServiceAccount.namespace, workloadIdentity.kedaOperatorServiceAccount.name);
     for (const role of HOST_STORAGE_ROLES) {
       new RoleAssignment(this, `storage-${slug(role)}`, {
         scope: storage.accountId,
@@ -225,60 +285,13 @@ export class KedaFunctionApp extends Construct {
     return identity;
   }
 
-  /** Data roles each trigger needs on the resource behind its identity-based connection. */
-  private grantTriggerRoles(workers: readonly FunctionMetadata[], resolved: ResolvedProps): void {
-    const granted = new Set<string>(HOST_STORAGE_ROLES.map((role) => `AzureWebJobsStorage/${role}`));
-    const requirements = workers
-      .map((fn) => rolesForTrigger(fn.trigger))
-      .filter((r): r is NonNullable<typeof r> => r !== undefined)
-      .sort((a, b) => byCodePoint(a.connection, b.connection));
-    for (const requirement of requirements) {
-      const scope =
-        requirement.connection === "AzureWebJobsStorage" ? resolved.storage?.accountId : resolved.connections[requirement.connection]?.resourceId;
-      // A connection that is neither AzureWebJobsStorage nor declared uses a connection string.
-      if (scope === undefined) continue;
-      for (const role of requirement.roles) {
-        const key = `${requirement.connection}/${role}`;
-        if (granted.has(key)) continue;
-        granted.add(key);
-        new RoleAssignment(this, `connection-${slug(requirement.connection)}-${slug(role)}`, {
-          scope,
-          roleDefinitionName: role,
-          principalId: this.identity!.principalId,
-          principalType: "ServicePrincipal",
-        });
-      }
+  /** What this app occupies, or nothing while its state breaks a rule (reported on its own). */
+  private claims(): readonly Claim[] {
+    try {
+      return claimsOf(this.state(), this.identity !== undefined);
+    } catch {
+      return [];
     }
-  }
-
-  private mapTriggers(workers: readonly FunctionMetadata[], context: Parameters<typeof mapTrigger>[1]): KedaTrigger[] {
-    const triggers: KedaTrigger[] = [];
-    for (const fn of workers) {
-      let mapping;
-      try {
-        mapping = mapTrigger(fn.trigger, context);
-      } catch (error) {
-        throw new Error(`KedaFunctionApp at "${this.node.path}": function "${fn.name}": ${(error as Error).message}.`);
-      }
-      if (mapping.kind === "scaler") triggers.push({ ...mapping.trigger, name: fn.name });
-      else Annotations.of(this).addWarning(`Function "${fn.name}" cannot drive scaling: ${mapping.reason}.`);
-    }
-    return triggers;
-  }
-
-  /** A worker with a function KEDA cannot see must never scale to zero, or that function stops. */
-  private workerMinimum(workers: readonly FunctionMetadata[], scaled: number, requested: number): number {
-    if (workers.length > scaled && isToken(requested)) {
-      Annotations.of(this).addWarning("Some event-driven functions have no KEDA scaler; keeping at least 1 worker replica (max(1, minReplicas)).");
-      return atLeastOne(requested);
-    }
-    if (workers.length > scaled && requested === 0) {
-      Annotations.of(this).addWarning(
-        "Some event-driven functions have no KEDA scaler; keeping at least 1 worker replica (minReplicas raised from 0 to 1).",
-      );
-      return 1;
-    }
-    return requested;
   }
 
   /**
@@ -287,11 +300,11 @@ export class KedaFunctionApp extends Construct {
    * both and the last one would win, silently. Names that are tokens compare as written.
    */
   private refuseCollisions(): void {
-    const mine = new Map(this.claims.map((c) => [c.what, c]));
+    const mine = new Map(this.claims().map((c) => [c.what, c]));
     const violations: Violation[] = [];
     for (const other of TerraformStack.of(this).node.findAll()) {
-      if (other === this || !(other instanceof KedaFunctionApp) || other.claims === undefined) continue;
-      const shared = other.claims.filter((c) => mine.has(c.what)).map((c) => mine.get(c.what)!);
+      if (other === this || !(other instanceof KedaFunctionApp) || other.cached === undefined) continue;
+      const shared = other.claims().filter((c) => mine.has(c.what)).map((c) => mine.get(c.what)!);
       if (shared.length === 0) continue;
       const listed = shared.slice(0, 3).map((c) => c.what).join(", ") + (shared.length > 3 ? ` and ${shared.length - 3} more` : "");
       violations.push({
@@ -306,40 +319,28 @@ export class KedaFunctionApp extends Construct {
     }
     throwIfAny(this, "KedaFunctionApp", violations);
   }
-
-  private addressOf(resolved: ResolvedProps): string {
-    const names = objectNames(resolved.name);
-    const port = resolved.servicePort === 80 ? "" : `:${resolved.servicePort}`;
-    if (resolved.serviceType === "LoadBalancer") {
-      const service = this.manifests[this.objects.findIndex((o) => o.kind === "Service")];
-      const ip = Fn.lookupNested(service.object, ["status", "loadBalancer", "ingress", 0, "ip"]);
-      return `http://${ip}${port}`;
-    }
-    return `http://${names.service}.${resolved.namespace}.svc.cluster.local${port}`;
-  }
 }
 
-/**
- * Settings the construct derives: the worker runtime and, with workload identity, the
- * identity-based connection settings (`<conn>__accountName`, `__fullyQualifiedNamespace`,
- * `__credential`, `__clientId`). None of them is secret, so they go in plain `env`.
- */
-function derivedSettings(resolved: ResolvedProps, clientId: string | undefined): Record<string, string> {
-  const env: Record<string, string> = { FUNCTIONS_WORKER_RUNTIME: "node" };
-  if (clientId === undefined) return env;
-  const identity = (connection: string) => {
-    env[`${connection}__credential`] = "workloadidentity";
-    env[`${connection}__clientId`] = clientId;
-  };
-  env.AzureWebJobsStorage__accountName = resolved.storage!.accountName;
-  identity("AzureWebJobsStorage");
-  for (const [connection, target] of Object.entries(resolved.connections) as Array<[string, AzureConnection]>) {
-    if (target.service === "storage") env[`${connection}__accountName`] = target.accountName;
-    else env[`${connection}__fullyQualifiedNamespace`] = target.fullyQualifiedNamespace;
-    identity(connection);
-  }
-  return env;
+/** The rules of the resolved props, plus the two that are not rules of a single value. */
+function propViolations(resolved: ResolvedProps): Violation[] {
+  return [...literalName(resolved.name), ...violationsOf(resolved, [...kedaFunctionAppRules, (p) => literalCredentialSetting(p.settings)])];
 }
+
+/** Role assignment scopes are Azure resource ids. */
+const GRANT_RULES = [
+  (grants: readonly Grant[]) => {
+    const bad = grants.find((g) => !isToken(g.scope) && !/^\/(subscriptions|providers)\/[^\s]+$/i.test(g.scope));
+    return bad === undefined
+      ? undefined
+      : { property: `${bad.property}.scope`, value: bad.scope, rule: "must be an Azure resource id (/subscriptions/... or /providers/...)", fix: "pass the resource's id attribute, e.g. storage.id" };
+  },
+  (grants: readonly Grant[]) => {
+    const bad = grants.find((g) => !isToken(g.role) && g.role.trim() === "");
+    return bad === undefined
+      ? undefined
+      : { property: `${bad.property}.roleDefinitionName`, value: bad.role, rule: "must name a role", fix: 'pass a built-in role name such as "Storage Blob Data Reader"' };
+  },
+];
 
 /**
  * Terraform must not undo what the cluster writes: the host fills the keys Secret's
@@ -359,8 +360,12 @@ function slug(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
-// Pods without a host id derive one from their own name and every replica fires each timer.
-export { hostIdFor, legacyHostId } from "./host-id";
+/** `base`, or `base-2`, `base-3`, ... when a child of that id exists. */
+function uniqueId(scope: Construct, base: string): string {
+  let id = base;
+  for (let n = 2; scope.node.tryFindChild(id) !== undefined; n++) id = `${base}-${n}`;
+  return id;
+}
 
 /** `name` derives object names, lengths and construct IDs, so it must be known at synth time. */
 function literalName(name: string): Violation[] {
@@ -375,10 +380,6 @@ function literalName(name: string): Violation[] {
   ];
 }
 
-function identityName(resolved: ResolvedProps): string {
-  return resolved.workloadIdentity?.identityName ?? identityNameFor(resolved.namespace, resolved.name);
-}
-
 /**
  * The construct ID of an object's `kubernetes_manifest` (a Terraform address, so stable):
  * kind and name. A keys Secret named by a Terraform token keeps the ID of the default name.
@@ -387,52 +388,4 @@ function manifestId(object: KubernetesObject, appName: string): string {
   const name = object.metadata?.name ?? "";
   const known = isToken(name) && object.kind === "Secret" ? objectNames(appName).keysSecret : name;
   return `${object.kind.toLowerCase()}-${known}`;
-}
-
-/** What one app occupies that no other app of the stack may: its objects, its identity, its host id. */
-interface Claim {
-  /** The prop that decides it, and its value. */
-  readonly property: string;
-  readonly value: string;
-  readonly what: string;
-}
-
-function claimsOf(objects: readonly KubernetesObject[], resolved: ResolvedProps, hostId: string, identity: string | undefined): Claim[] {
-  const claims: Claim[] = objects.map((o) => ({
-    property: "name",
-    value: resolved.name,
-    what: `${o.kind} ${o.metadata?.namespace === undefined ? "" : `${o.metadata.namespace}/`}${o.metadata?.name}`,
-  }));
-  if (identity !== undefined) {
-    claims.push({ property: "workloadIdentity.identityName", value: identity, what: `identity ${identity} in resource group ${resolved.workloadIdentity?.resourceGroupName}` });
-  }
-  const account = resolved.storage?.accountName ?? resolved.settings.AzureWebJobsStorage;
-  if (account !== undefined) claims.push({ property: "hostId", value: hostId, what: `host id ${hostId} on storage ${account}` });
-  return claims;
-}
-
-/** `<address>/<routePrefix>/<route>` for each HTTP function, as the host serves them. */
-export function invokeUrls(
-  address: string | undefined,
-  functions: readonly FunctionMetadata[],
-  hostJson: HostJson,
-): Record<string, string> {
-  if (address === undefined) return {};
-  const prefix = (hostJson.extensions?.http?.routePrefix ?? "api").replace(/^\/+|\/+$/g, "");
-  return Object.fromEntries(
-    functions.map((fn) => {
-      const route = typeof fn.trigger.route === "string" ? fn.trigger.route : fn.name;
-      const path = [prefix, route.replace(/^\/+/, "")].filter((part) => part !== "").join("/");
-      return [fn.name, `${address}/${path}`];
-    }),
-  );
-}
-
-/** host.json `functionTimeout` ("hh:mm:ss"; "-1" means unbounded) in seconds. */
-export function functionTimeoutSeconds(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_FUNCTION_TIMEOUT_SECONDS;
-  const match = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(value);
-  if (match === null) return DEFAULT_FUNCTION_TIMEOUT_SECONDS;
-  const [, h, m, s] = match;
-  return Number(h) * 3600 + Number(m) * 60 + Number(s);
 }

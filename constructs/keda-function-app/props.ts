@@ -3,7 +3,9 @@ import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/Sca
 import { FunctionMetadata } from "./functions-manifest";
 import { HttpScaling } from "./http-scaling";
 import { ImageSource } from "./image-source";
-import { HostJson, KedaTrigger } from "./keda-triggers";
+import { HostJson } from "./keda-triggers";
+import type { KedaTrigger } from "./keda-trigger";
+import type { ConnectionMode, FunctionKeysMode, ServiceType, SettingsObjectKind } from "./choices";
 
 /** The storage account behind `AzureWebJobsStorage`, reached with the app's identity. */
 export interface FunctionStorage {
@@ -42,11 +44,6 @@ export type AzureConnection =
   | { readonly service: "storage"; readonly accountName: string; readonly resourceId: string }
   | { readonly service: "serviceBus" | "eventHubs"; readonly fullyQualifiedNamespace: string; readonly resourceId: string };
 
-/** How the app and KEDA authenticate to Azure services. */
-export type ConnectionMode = "workload-identity" | "connection-string";
-
-/** Kubernetes object the app's settings are delivered in (`--use-config-map` picks ConfigMap). */
-export type SettingsObjectKind = "Secret" | "ConfigMap";
 
 /** An existing Secret or ConfigMap whose keys become environment variables (`envFrom`). */
 export interface SettingsReference {
@@ -54,14 +51,6 @@ export interface SettingsReference {
   readonly name: string;
 }
 
-/**
- * Where the host keeps HTTP function keys: `kubernetes-secret` lets the host create and
- * rotate them in a Secret it may read and patch (and nothing else); `mounted-volume`
- * mounts an existing keys Secret read-only at `/run/secrets/functions-keys`.
- */
-export type FunctionKeysMode = "kubernetes-secret" | "mounted-volume";
-
-export type ServiceType = "ClusterIP" | "LoadBalancer" | "NodePort";
 
 /** KEDA's `fallback`: replicas to run while a scaler keeps failing. */
 export interface ScalingFallback {
@@ -98,8 +87,6 @@ export interface NetworkPolicyOptions {
   readonly deniedEgressCidrs?: readonly string[];
 }
 
-/** Node-local Azure endpoints no function pod needs: IMDS and the WireServer. */
-export const DEFAULT_DENIED_EGRESS_CIDRS: readonly string[] = ["169.254.169.254/32", "168.63.129.16/32"];
 
 /** Requests and limits of the functions container. */
 export interface ContainerResources {

@@ -1,5 +1,6 @@
 import { FunctionMetadata } from "./functions-manifest";
-import { resolveSettingExpression } from "./keda-triggers";
+import { triggerKind } from "./trigger-catalogue";
+import { connectionName, resolveSettingExpression } from "./trigger-connections";
 
 /** The queues of `AzureWebJobsStorage` the app's queue triggers listen on, and those that could not be named. */
 export interface StorageQueueNames {
@@ -10,20 +11,19 @@ export interface StorageQueueNames {
 }
 
 /**
- * The queues to create in the `AzureWebJobsStorage` account for the app's queue triggers,
- * with `%Setting%` resolved the way the host resolves it. Triggers on another connection
- * use another account and are left out.
+ * The queues to create in the `AzureWebJobsStorage` account for the app's triggers (the
+ * catalogue's `queues`), with `%Setting%` resolved the way the host resolves it. Triggers on
+ * another connection use another account and are left out.
  */
 export function storageQueueNames(functions: readonly FunctionMetadata[], settings: Readonly<Record<string, string>>): StorageQueueNames {
   const queues = new Set<string>();
   const unresolved: Array<{ functionName: string; reason: string }> = [];
   for (const fn of functions) {
-    const { type, queueName, connection } = fn.trigger;
-    if (type.toLowerCase() !== "queuetrigger" || typeof queueName !== "string") continue;
-    if (typeof connection === "string" && connection.trim() !== "" && connection !== "AzureWebJobsStorage") continue;
+    const kind = triggerKind(fn.trigger.type);
+    if (kind === undefined || kind.connection === undefined) continue;
+    if (connectionName(fn.trigger[kind.connection.option], kind.connection.defaultSetting ?? "") !== "AzureWebJobsStorage") continue;
     try {
-      const name = resolveSettingExpression(queueName, settings);
-      queues.add(name).add(`${name}-poison`);
+      for (const queue of kind.queues(fn.trigger)) queues.add(resolveSettingExpression(queue, settings));
     } catch (error) {
       unresolved.push({ functionName: fn.name, reason: (error as Error).message });
     }

@@ -1,7 +1,8 @@
 import { TriggerBinding } from "./functions-manifest";
+import { ConnectionService, triggerKind } from "./trigger-catalogue";
+import { connectionName } from "./trigger-connections";
 
-/** The Azure services an identity-based connection can point at. */
-export type ConnectionService = "storage" | "serviceBus" | "eventHubs";
+export type { ConnectionService } from "./trigger-catalogue";
 
 /** Data-plane roles the app identity needs for one trigger's connection. */
 export interface RoleRequirement {
@@ -11,32 +12,9 @@ export interface RoleRequirement {
   readonly roles: readonly string[];
 }
 
-/**
- * The built-in roles a trigger needs on its connection's resource. The app and KEDA
- * share one identity, so the roles cover both: the host consuming messages and KEDA
- * reading the backlog.
- */
+/** The built-in roles a trigger needs on its connection's resource (the catalogue's `roles`). */
 export function rolesForTrigger(binding: TriggerBinding): RoleRequirement | undefined {
-  const connection = (fallback: string, option = "connection") => {
-    const value = binding[option];
-    return typeof value === "string" && value.trim() !== "" ? value : fallback;
-  };
-  switch (binding.type.toLowerCase()) {
-    case "queuetrigger":
-      return { connection: connection("AzureWebJobsStorage"), service: "storage", roles: ["Storage Queue Data Contributor"] };
-    case "blobtrigger":
-      // The host keeps blob receipts and a poison queue next to the watched container.
-      return {
-        connection: connection("AzureWebJobsStorage"),
-        service: "storage",
-        roles: ["Storage Blob Data Owner", "Storage Queue Data Contributor"],
-      };
-    case "servicebustrigger":
-      // KEDA reads queue runtime properties, which needs Manage rights (Data Owner).
-      return { connection: connection("AzureWebJobsServiceBus"), service: "serviceBus", roles: ["Azure Service Bus Data Owner"] };
-    case "eventhubtrigger":
-      return { connection: connection("AzureWebJobsEventHub"), service: "eventHubs", roles: ["Azure Event Hubs Data Receiver"] };
-    default:
-      return undefined;
-  }
+  const kind = triggerKind(binding.type);
+  if (kind?.roles === undefined || kind.connection?.defaultSetting === undefined) return undefined;
+  return { connection: connectionName(binding[kind.connection.option], kind.connection.defaultSetting), ...kind.roles };
 }

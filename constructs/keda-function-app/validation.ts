@@ -1,53 +1,20 @@
-import { Rule, Violation } from "../core/validation";
+import { oneOf, Rule, Violation } from "../core/validation";
 import { checkConfigMapKey, checkDns1035Label, checkDnsLabel, checkDnsSubdomain } from "../core/kubernetes-names";
 import { checkManagedIdentityName } from "../core/azure-names";
 import { checkResourceQuantity, parseQuantity } from "../core/quantity";
 import { allKnown, isToken } from "../core/tokens";
 import { parseCidr } from "../core/cidr";
-import { checkHostId } from "./host-id";
-import { HttpScalingConfig } from "./http-scaling";
-import { HostJson, KedaTrigger } from "./keda-triggers";
-import { ContainerResources, KedaFunctionAppProps, NetworkPolicyOptions, ScalingFallback } from "./props";
+import { checkHostId, hostIdFor } from "./host-id";
+import { identityNameFor } from "./identity-names";
 import { unresolvedConnections } from "./connection-names";
+import { CONNECTION_MODES, FUNCTION_KEYS_MODES, SERVICE_TYPES, SETTINGS_OBJECT_KINDS } from "./choices";
+import type { ResolvedProps } from "./resolve";
+import { objectNames } from "./render/spec";
+
+export type { ResolvedProps } from "./resolve";
 
 /** Longest base name whose derived object names (`<name>-http`, HPA `keda-hpa-<name>-http`) stay valid. */
 export const MAX_APP_NAME_LENGTH = 45;
-
-const SERVICE_TYPES = ["ClusterIP", "LoadBalancer", "NodePort"];
-
-/** The props after defaults were applied: what the rules check. */
-export interface ResolvedProps {
-  readonly name: string;
-  readonly namespace: string;
-  readonly functions: KedaFunctionAppProps["functions"];
-  readonly connectionMode: NonNullable<KedaFunctionAppProps["connectionMode"]>;
-  readonly storage: KedaFunctionAppProps["storage"];
-  readonly workloadIdentity: KedaFunctionAppProps["workloadIdentity"];
-  readonly connections: NonNullable<KedaFunctionAppProps["connections"]>;
-  readonly settings: Readonly<Record<string, string>>;
-  readonly existingSettings: NonNullable<KedaFunctionAppProps["existingSettings"]>;
-  /** As given; the default derives from `name`. */
-  readonly keysSecretName: string | undefined;
-  readonly httpScaling: HttpScalingConfig;
-  readonly serviceType: NonNullable<KedaFunctionAppProps["serviceType"]>;
-  readonly servicePort: number;
-  readonly minReplicas: number;
-  readonly maxReplicas: number;
-  readonly pollingInterval: number;
-  readonly cooldownPeriod: number;
-  readonly fallback: ScalingFallback | false;
-  readonly imagePullSecrets: readonly string[];
-  readonly burstToVirtualNodes: boolean;
-  readonly runAsUser: number;
-  readonly runAsGroup: number;
-  readonly networkPolicy: NetworkPolicyOptions | false;
-  readonly hostJson: HostJson;
-  /** As given: undefined maps triggers from the functions. */
-  readonly triggers: readonly KedaTrigger[] | undefined;
-  readonly resources: Required<Pick<ContainerResources, "cpuRequest" | "memoryRequest" | "memoryLimit">> & Pick<ContainerResources, "cpuLimit">;
-  /** As given; the default derives from name and namespace. */
-  readonly hostId: string | undefined;
-}
 
 function integer(property: string, value: number, min: number, fix: string, max = Number.MAX_SAFE_INTEGER): Violation | undefined {
   return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
@@ -81,12 +48,20 @@ function first(violations: ReadonlyArray<Violation | undefined>): Violation | un
   return violations.find((v) => v !== undefined);
 }
 
-/** Every rule the construct's props must meet; all failures are reported together. */
+function boolean(property: string, value: unknown): Violation | undefined {
+  return typeof value === "boolean" ? undefined : { property, value, rule: "must be true or false", fix: "pass a boolean (JS and JSON callers: not a string)" };
+}
+
+/** A Kubernetes annotation key: an optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
+const ANNOTATION_KEY = /^(?:(?=.{1,253}\/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Every rule the construct's resolved props must meet; all failures are reported together. */
 export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
   (p) => checkDns1035Label("name", p.name, MAX_APP_NAME_LENGTH),
   // A namespace equal to the name (its default) is valid whenever the name is; the name's rule reports it otherwise.
   (p) => (p.namespace === p.name ? undefined : checkDnsLabel("namespace", p.namespace)),
-  (p) => (p.keysSecretName === undefined ? undefined : checkDnsLabel("keysSecretName", p.keysSecretName)),
+  // Derived defaults are valid whenever what they derive from is; that prop's rule reports it otherwise.
+  (p) => (p.keysSecretName === objectNames(p.name).keysSecret ? undefined : checkDnsLabel("keysSecretName", p.keysSecretName)),
   (p) => first(p.imagePullSecrets.map((s, i) => checkDnsLabel(`imagePullSecrets[${i}]`, s))),
   (p) => first(p.existingSettings.map((s, i) => checkDnsLabel(`existingSettings[${i}].name`, s.name))),
   (p) => integer("runAsUser", p.runAsUser, 1, "use the image's non-root UID (10001 for function-app/Dockerfile)"),
@@ -124,14 +99,40 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
     !allKnown(p.minReplicas, p.maxReplicas) || p.minReplicas <= p.maxReplicas
       ? undefined
       : { property: "minReplicas", value: p.minReplicas, rule: `must not exceed maxReplicas (${p.maxReplicas})`, fix: "lower minReplicas or raise maxReplicas" },
-  (p) =>
-    SERVICE_TYPES.includes(p.serviceType)
+  (p) => oneOf("serviceType", p.serviceType, SERVICE_TYPES),
+  (p) => oneOf("connectionMode", p.connectionMode, CONNECTION_MODES),
+  (p) => oneOf("settingsObjectKind", p.settingsObjectKind, SETTINGS_OBJECT_KINDS),
+  (p) => oneOf("functionKeys", p.functionKeys, FUNCTION_KEYS_MODES),
+  (p) => boolean("createNamespace", p.createNamespace),
+  (p) => boolean("readOnlyRootFilesystem", p.readOnlyRootFilesystem),
+  (p) => boolean("burstToVirtualNodes", p.burstToVirtualNodes),
+  (p) => boolean("blobsRemovedAfterProcessing", p.blobsRemovedAfterProcessing),
+  (p) => {
+    const key = Object.keys(p.keysSecretAnnotations).find((k) => !ANNOTATION_KEY.test(k));
+    return key === undefined
       ? undefined
-      : { property: "serviceType", value: p.serviceType, rule: `must be one of ${SERVICE_TYPES.join(", ")}`, fix: "pick one of those" },
+      : {
+          property: `keysSecretAnnotations[${JSON.stringify(key)}]`,
+          value: key,
+          rule: "must be a Kubernetes annotation key: an optional DNS-subdomain prefix and '/', then 1-63 letters, digits, '-', '_' and '.'",
+          fix: 'write it like "example.com/owner"',
+        };
+  },
   (p) =>
     p.functions.length > 0
       ? undefined
       : { property: "functions", value: [], rule: "must list at least one function", fix: "run `npm run discover` and pass the functions of the app's functions.manifest.json" },
+  (p) => {
+    const index = p.functions.findIndex((f) => typeof f?.name !== "string" || f.name === "" || typeof f.trigger?.type !== "string" || f.trigger.type === "");
+    return index < 0
+      ? undefined
+      : {
+          property: `functions[${index}]`,
+          value: p.functions[index],
+          rule: "must have a non-empty name and a trigger with a non-empty type",
+          fix: 'pass the function as the manifest lists it, e.g. { name: "worker", trigger: { type: "queueTrigger", queueName: "jobs" } }',
+        };
+  },
   (p) => {
     const names = p.functions.map((f) => f.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
@@ -171,6 +172,21 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
           rule: "virtual-node (ACI) pods get no workload identity token, so identity-based connections would fail there",
           fix: "set connectionMode: \"connection-string\" with connections from an existing Secret, or leave burstToVirtualNodes off",
         },
+  (p) => first((p.triggers ?? []).flatMap((t, i) => t._violations(`triggers[${i}]`))),
+  (p) => first(p.addedTriggers.flatMap((t, i) => t._violations(`addTrigger[${i}]`))),
+  (p) => {
+    const [at, trigger] = [...(p.triggers ?? []).map((t, i) => [`triggers[${i}]`, t] as const), ...p.addedTriggers.map((t, i) => [`addTrigger[${i}]`, t] as const)].find(
+      ([, t]) => t.usesWorkloadIdentity,
+    ) ?? [undefined, undefined];
+    return trigger === undefined || p.connectionMode === "workload-identity"
+      ? undefined
+      : {
+          property: `${at}.metadata`,
+          value: trigger.metadata,
+          rule: 'authenticates with workload identity (an account or namespace name), which needs connectionMode "workload-identity"',
+          fix: "pass connectionFromEnv instead, or use workload identity",
+        };
+  },
   (p) => (p.fallback === false ? undefined : integer("fallback.failureThreshold", p.fallback.failureThreshold, 1, "use 1 or more failed checks")),
   (p) => (p.fallback === false ? undefined : integer("fallback.replicas", p.fallback.replicas, 1, "keep at least 1 replica while the scaler fails")),
   (p) =>
@@ -207,8 +223,11 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
           : integer(`hostJson.extensions.${extension}.${setting}`, value as number, 1, "use a whole number >= 1 (or drop it for the host's default): KEDA scales by it");
       }),
     ),
-  (p) => (p.hostId === undefined ? undefined : checkHostId("hostId", p.hostId)),
-  (p) => (p.workloadIdentity?.identityName === undefined ? undefined : checkManagedIdentityName("workloadIdentity.identityName", p.workloadIdentity.identityName)),
+  (p) => (p.hostId === hostIdFor(p.namespace, p.name) ? undefined : checkHostId("hostId", p.hostId)),
+  (p) =>
+    p.workloadIdentity === undefined || p.workloadIdentity.identityName === identityNameFor(p.namespace, p.name)
+      ? undefined
+      : checkManagedIdentityName("workloadIdentity.identityName", p.workloadIdentity.identityName),
   (p) => {
     const account = p.workloadIdentity?.kedaOperatorServiceAccount;
     if (account === undefined) return undefined;

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { ITriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
-import type { KedaTrigger } from "../keda-triggers";
+import type { ScaledObjectTrigger } from "../keda-triggers";
 import { objectMeta } from "./metadata";
 import { FunctionAppSpec } from "./spec";
 
-type EnvParameters = NonNullable<KedaTrigger["authenticationFromEnv"]>;
+type EnvParameters = NonNullable<ScaledObjectTrigger["authenticationFromEnv"]>;
 
 /**
  * Name of the TriggerAuthentication that reads `parameters` from the worker container: the same

@@ -1,6 +1,6 @@
 import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
-import { KedaTrigger } from "../keda-triggers";
+import { ScaledObjectTrigger } from "../keda-triggers";
 import { Fn, Token } from "cdktf";
 import { isToken, numberString } from "../../core/tokens";
 import { envAuthenticationName } from "./env-authentication";
@@ -36,12 +36,12 @@ const NO_FALLBACK_TYPES = new Set(["cpu", "memory"]);
  * empty `metricType` as the default until 2.17.1 (kedacore/keda#6696). An explicit metricType
  * (e.g. `Value`) is the user's choice and kept; cpu/memory keep theirs (`Utilization`).
  */
-export function fallbackTriggers(triggers: readonly KedaTrigger[]): KedaTrigger[] {
+export function fallbackTriggers(triggers: readonly ScaledObjectTrigger[]): ScaledObjectTrigger[] {
   return triggers.map((t) => (NO_FALLBACK_TYPES.has(t.type) || t.metricType !== undefined ? t : { ...t, metricType: "AverageValue" }));
 }
 
 /** KEDA's rule (`CheckFallbackValid`): at least one trigger that is not cpu/memory has an AverageValue metric. */
-function fallbackPossible(triggers: readonly KedaTrigger[]): boolean {
+function fallbackPossible(triggers: readonly ScaledObjectTrigger[]): boolean {
   return triggers.some((t) => !NO_FALLBACK_TYPES.has(t.type) && t.metricType === "AverageValue");
 }
 
@@ -70,7 +70,7 @@ export function renderHttpScaledObject(spec: FunctionAppSpec): IScaledObject | u
   const scaling = spec.http.scaling;
   if (scaling.mode === "fixed" || spec.httpFunctions.length === 0) return undefined;
   const names = objectNames(spec.name);
-  const trigger: KedaTrigger =
+  const trigger: ScaledObjectTrigger =
     scaling.mode === "cpu"
       ? { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: numberString(scaling.utilization) } }
       : {
@@ -96,7 +96,7 @@ interface ScaledObjectParts {
   readonly minReplicas: number;
   readonly maxReplicas: number;
   readonly fallback: IScaledObject["spec"]["fallback"];
-  readonly triggers: readonly KedaTrigger[];
+  readonly triggers: readonly ScaledObjectTrigger[];
 }
 
 /** A ScaledObject on one of the app's Deployments; polling, cooldown and HPA behaviour are the app's. */
@@ -150,7 +150,7 @@ function advanced(spec: FunctionAppSpec): Pick<IScaledObject["spec"], "advanced"
   return behavior === undefined ? {} : { advanced: { horizontalPodAutoscalerConfig: { behavior } } };
 }
 
-function renderTrigger(spec: FunctionAppSpec, t: KedaTrigger): IScaledObject["spec"]["triggers"][number] {
+function renderTrigger(spec: FunctionAppSpec, t: ScaledObjectTrigger): IScaledObject["spec"]["triggers"][number] {
   // Parameters from the container's environment come through the app's own TriggerAuthentication.
   const authenticationRef = t.authenticationFromEnv !== undefined ? { name: envAuthenticationName(spec.name, t.authenticationFromEnv) } : t.authenticationRef;
   return {

@@ -1,6 +1,7 @@
 import type { HttpScalingConfig } from "../http-scaling";
-import type { KedaTrigger } from "../keda-triggers";
-import type { FunctionKeysMode, ScalingBehavior, ScalingFallback, ServiceType, SettingsObjectKind, SettingsReference } from "../props";
+import type { ScaledObjectTrigger } from "../keda-triggers";
+import type { ScalingBehavior, ScalingFallback, SettingsReference } from "../props";
+import type { FunctionKeysMode, ServiceType, SettingsObjectKind } from "../choices";
 
 /**
  * Everything the renderers need, already defaulted and validated. Values may be cdktf
@@ -38,7 +39,7 @@ export interface FunctionAppSpec {
     readonly maxReplicas: number;
     readonly pollingInterval: number;
     readonly cooldownPeriod: number;
-    readonly triggers: readonly KedaTrigger[];
+    readonly triggers: readonly ScaledObjectTrigger[];
     readonly fallback?: ScalingFallback;
     readonly behavior?: ScalingBehavior;
   };

@@ -8,8 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { HttpScaling, ImageSource, KedaFunctionApp, KedaFunctionAppProps, renderFunctionApp } from "../../../constructs/keda-function-app";
-import type { FunctionAppSpec } from "../../../constructs/keda-function-app";
+import { HttpScaling, ImageSource, KedaFunctionApp, KedaFunctionAppProps } from "../../../constructs/keda-function-app";
+// The renderers are internal to the construct: imported by path.
+import { renderFunctionApp } from "../../../constructs/keda-function-app/render/objects";
+import type { FunctionAppSpec } from "../../../constructs/keda-function-app/render/spec";
 
 const IMAGE = `registry.example/demo:1.0.0@sha256:${"a".repeat(64)}`;
 const BASE_PROPS: KedaFunctionAppProps = {
