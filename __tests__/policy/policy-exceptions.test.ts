@@ -1,4 +1,5 @@
-import { ALL_RULES, policyExceptionViolations, resourceRule, unknownCheckIds } from "../../constructs/policy";
+import { ALL_RULES, resourceRule } from "../../constructs/policy";
+import { policyExceptionViolations, unknownCheckIds } from "../../constructs/policy/policy-exceptions";
 
 const REASON = "a reason that is long enough for a reviewer to judge it";
 
