@@ -169,3 +169,35 @@ describe("Kubernetes quantities", () => {
     expect(parseQuantity(value)).toBeUndefined();
   });
 });
+
+// Issue 15 item 1: defaults once applied later (in the render spec) were never checked, so a JS or
+// JSON caller's typo rendered a broken object. Every resolved prop now goes through the rules.
+describe("closed choices and switches resolved once, then checked", () => {
+  const CHOICE = "Fix: use one of the listed values (they are case-sensitive)";
+  test.each<[string, Partial<KedaFunctionAppProps>, string]>([
+    ["connectionMode misspelt", { connectionMode: "managed-identity" as never }, `connectionMode = "managed-identity": must be one of "workload-identity", "connection-string". ${CHOICE}`],
+    ["settingsObjectKind in lowercase", { settingsObjectKind: "configmap" as never }, `settingsObjectKind = "configmap": must be one of "ConfigMap", "Secret". ${CHOICE}`],
+    ["functionKeys misspelt", { functionKeys: "secret" as never }, `functionKeys = "secret": must be one of "kubernetes-secret", "mounted-volume". ${CHOICE}`],
+    ["readOnlyRootFilesystem as a string", { readOnlyRootFilesystem: "false" as never }, 'readOnlyRootFilesystem = "false": must be true or false. Fix: pass a boolean (JS and JSON callers: not a string)'],
+    ["createNamespace as a number", { createNamespace: 1 as never }, "createNamespace = 1: must be true or false. Fix: pass a boolean (JS and JSON callers: not a string)"],
+    [
+      "keys Secret annotation key with a space",
+      { keysSecretAnnotations: { "owner team": "x" } },
+      'keysSecretAnnotations["owner team"] = "owner team": must be a Kubernetes annotation key: an optional DNS-subdomain prefix and \'/\', then 1-63 letters, digits, \'-\', \'_\' and \'.\'. Fix: write it like "example.com/owner"',
+    ],
+  ])("%s", (_case, overrides, line) => {
+    // A misspelt connectionMode is not workload identity either, so the storage connection is reported too.
+    expect(() => new KedaFunctionApp(testStack(), "app", requiredProps(overrides))).toThrow(new RegExp(`^KedaFunctionApp at "test/app" has [^\n]+\n(.*\n)*  - ${line.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  });
+
+  test.each<[string, Partial<KedaFunctionAppProps>]>([
+    ["connection-string mode", { connectionMode: "connection-string", storage: undefined, workloadIdentity: undefined, existingSettings: [{ kind: "Secret", name: "conn" }] }],
+    ["Secret settings of references only", { settingsObjectKind: "Secret" }],
+    ["mounted keys", { functionKeys: "mounted-volume" }],
+    ["writable root file system", { readOnlyRootFilesystem: false }],
+    ["namespace created on request", { namespace: "apps", createNamespace: true }],
+    ["annotation keys with and without a prefix", { keysSecretAnnotations: { "example.com/owner": "x", owner_team: "y" } }],
+  ])("near miss: %s", (_case, overrides) => {
+    expect(() => new KedaFunctionApp(testStack(), "app", requiredProps(overrides))).not.toThrow();
+  });
+});

@@ -162,6 +162,7 @@ export class KedaFunctionApp extends Construct {
       ]);
     }
     this.grants.push({ property: `grantRole[${this.grants.length}]`, scope, role: roleDefinitionName });
+    this.changed();
     return new RoleAssignment(this, id ?? uniqueId(this, `grant-${slug(roleDefinitionName)}`), {
       scope,
       roleDefinitionName,
