@@ -12,10 +12,15 @@ export interface PolicySuppression {
 
 /** The outcome of one rule on one resource. */
 export interface PolicyResult {
+  /** The rule's own ID (not one of its `alsoKnownAs`). */
   readonly ruleId: string;
+  /** The rule's level when it was evaluated. */
   readonly level: PolicyRule["level"];
+  /** Construct path of the resource, e.g. `dev-cluster/cluster`. */
   readonly path: string;
+  /** Terraform type of the resource, e.g. `azurerm_kubernetes_cluster`. */
   readonly resourceType: string;
+  /** What the rule found. */
   readonly outcome: RuleOutcome;
   /** Set when a suppression turned a non-compliant outcome into an accepted one. */
   readonly suppressedBecause?: string;

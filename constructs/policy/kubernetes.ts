@@ -38,6 +38,7 @@ export function containersOf(pod: Record<string, any>): Record<string, any>[] {
   return [...(pod.initContainers ?? []), ...(pod.containers ?? [])];
 }
 
+/** True when a non-empty label selector selects `labels` (every key/value pair is present). */
 export function matchesSelector(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
   if (selector === undefined || Object.keys(selector).length === 0) return false;
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
@@ -47,6 +48,7 @@ type RuleHeader = Omit<PolicyRule, "evaluate">;
 
 /** Context a Kubernetes rule sees: the object and every other object of the same stack. */
 export interface KubeContext {
+  /** Every Kubernetes object of the stack, the checked one included. */
   readonly objects: readonly KubeObject[];
 }
 

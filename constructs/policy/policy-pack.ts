@@ -6,7 +6,9 @@ import { byCodePoint } from "../core/ordering";
 
 const SUPPRESSIONS_METADATA = "policy:suppressions";
 
+/** Props of {@link PolicyPack}: the rules to run, and the exceptions and level changes that hold for every stack. */
 export interface PolicyPackProps {
+  /** The rules to evaluate, e.g. `ALL_RULES` plus rules of your own. */
   readonly rules: readonly PolicyRule[];
   /** Exceptions that hold for every stack the pack is applied to. @default [] */
   readonly suppressions?: readonly PolicySuppression[];

@@ -32,18 +32,24 @@ export interface PolicyRule {
   readonly id: string;
   /** IDs of other tools that check the same thing; reported together with `id`. @default [] */
   readonly alsoKnownAs?: readonly string[];
+  /** The tool the check comes from. */
   readonly source: PolicySource;
+  /** Whether a finding fails synth (`error`) or only warns. */
   readonly level: PolicyLevel;
   /** What a compliant resource looks like, in one sentence. */
   readonly description: string;
   /** How to become compliant. */
   readonly fix: string;
+  /** The outcome for one resource; `stack` is the whole synthesized stack, for checks across resources. */
   evaluate(resource: StackResource, stack: StackDocument): RuleOutcome;
 }
 
+/** The outcome of a resource that meets the rule. */
 export const COMPLIANT: RuleOutcome = { status: "compliant" };
+/** The outcome of a resource the rule does not concern. */
 export const NOT_APPLICABLE: RuleOutcome = { status: "not-applicable" };
 
+/** The outcome of a resource that breaks the rule, with what was found. */
 export function nonCompliant(finding: string): RuleOutcome {
   return { status: "non-compliant", finding };
 }
@@ -73,6 +79,7 @@ export function resourceRule(
   };
 }
 
+/** A rule check's result as an outcome: undefined complies, a string is a finding. */
 export function toOutcome(result: string | undefined | RuleOutcome): RuleOutcome {
   if (result === undefined) return COMPLIANT;
   return typeof result === "string" ? nonCompliant(result) : result;
