@@ -1,7 +1,8 @@
 import { Violation } from "../../constructs/core/validation";
 import { KedaTrigger } from "../../constructs/keda-function-app/keda-trigger";
 import { KedaFunctionApp } from "../../constructs/keda-function-app/keda-function-app";
-import { requiredProps, testStack } from "../support/keda-function-app";
+import { Testing } from "cdktf";
+import { manifests, requiredProps, testStack } from "../support/keda-function-app";
 
 // Issue 15 item 3: typed factories for the `triggers` override. Each check of each factory has
 // a violating input and the nearest valid one; `custom` is the documented escape hatch.
@@ -92,6 +93,31 @@ describe("KedaTrigger.custom, the escape hatch", () => {
     const trigger = KedaTrigger.custom("redis", { address: "redis:6379", listName: "jobs" }, { name: "redis", authenticationRef: { name: "redis-auth" } });
     expect(at(trigger)).toEqual([]);
     expect(trigger._render("demo-wi")).toEqual({ type: "redis", name: "redis", metadata: { address: "redis:6379", listName: "jobs" }, authenticationRef: { name: "redis-auth" } });
+  });
+
+  test("authenticationFromEnv renders a TriggerAuthentication from the worker's settings", () => {
+    const { synth, app } = (() => {
+      const stack = testStack();
+      const fn = new KedaFunctionApp(stack, "app", requiredProps({ settings: { RedisPassword: "placeholder" } }));
+      return { app: fn, synth: () => JSON.parse(Testing.synth(stack, true)) };
+    })();
+    app.addTrigger(KedaTrigger.custom("redis", { address: "redis:6379", listName: "jobs" }, { authenticationFromEnv: [{ parameter: "password", name: "RedisPassword" }] }));
+    const objects = manifests(synth());
+    const auth = objects.find((o) => o.kind === "TriggerAuthentication" && o.metadata.name.startsWith("demo-env-"));
+    expect(auth.spec.env).toEqual([{ parameter: "password", name: "RedisPassword" }]);
+    const redis = objects.find((o) => o.kind === "ScaledObject").spec.triggers.find((t: any) => t.type === "redis");
+    expect(redis.authenticationRef).toEqual({ name: auth.metadata.name });
+  });
+
+  test.each<[string, { parameter: string; name: string }, string[]]>([
+    ["setting name with '-'", { parameter: "password", name: "redis-password" }, ['triggers[0].authenticationFromEnv[0] = {"parameter":"password","name":"redis-password"}: needs a parameter and the name of an app setting (letters, digits and \'_\', not starting with a digit)']],
+    ["empty parameter", { parameter: "", name: "RedisPassword" }, ['triggers[0].authenticationFromEnv[0] = {"parameter":"","name":"RedisPassword"}: needs a parameter and the name of an app setting (letters, digits and \'_\', not starting with a digit)']],
+  ])("authenticationFromEnv refuses %s", (_case, entry, expected) => {
+    expect(one(KedaTrigger.custom("redis", {}, { authenticationFromEnv: [entry] }))).toEqual(expected);
+  });
+
+  test("authenticationFromEnv near miss: an identifier with '_' and digits", () => {
+    expect(at(KedaTrigger.custom("redis", {}, { authenticationFromEnv: [{ parameter: "password", name: "_Redis_Password2" }] }))).toEqual([]);
   });
 
   test("refuses a type that is no scaler name, accepts the nearest one", () => {

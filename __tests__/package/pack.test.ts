@@ -46,6 +46,7 @@ const EXAMPLE_STACKS: Record<string, string[]> = {
   "environment.ts": ["team-a-cluster", "team-a-registry", "team-a-workload"],
   "image-sources.ts": [],
   "keda-function-app.ts": ["orders"],
+  "keda-function-app-extended.ts": ["orders-extended"],
   "policy.ts": ["data"],
   "terraform-cloud.ts": ["prod-cluster", "prod-registry", "prod-workload"],
   "two-namespaces.ts": ["team-apps"],

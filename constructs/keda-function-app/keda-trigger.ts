@@ -65,6 +65,12 @@ export interface CustomTriggerOptions {
   readonly metricType?: ScaledObjectTrigger["metricType"];
   /** A TriggerAuthentication you manage, in the app's namespace. */
   readonly authenticationRef?: { readonly name: string };
+  /**
+   * Parameters KEDA reads from the worker container's environment (app settings, Secret- and
+   * ConfigMap-backed ones included): the construct renders a TriggerAuthentication with this
+   * `spec.env` and points the trigger at it, in place of `authenticationRef`.
+   */
+  readonly authenticationFromEnv?: ReadonlyArray<{ readonly parameter: string; readonly name: string }>;
 }
 
 type Check = () => Violation | undefined;
@@ -148,12 +154,30 @@ export class KedaTrigger {
    * (only the type is checked). Prefer a typed factory where one exists.
    */
   static custom(type: string, metadata: Readonly<Record<string, string>>, options: CustomTriggerOptions = {}): KedaTrigger {
-    return new KedaTrigger(type, { ...metadata }, { name: options.name, metricType: options.metricType, authenticationRef: options.authenticationRef }, [
-      () =>
-        isToken(type) || /^[a-z][a-z0-9-]*$/.test(type)
-          ? undefined
-          : { property: "type", value: type, rule: "must be a KEDA scaler type: lowercase letters, digits and '-'", fix: 'use the scaler\'s name from keda.sh, e.g. "prometheus"' },
-    ]);
+    const fromEnv = options.authenticationFromEnv ?? [];
+    return new KedaTrigger(
+      type,
+      { ...metadata },
+      { name: options.name, metricType: options.metricType, authenticationRef: options.authenticationRef, authenticationFromEnv: options.authenticationFromEnv },
+      [
+        () =>
+          isToken(type) || /^[a-z][a-z0-9-]*$/.test(type)
+            ? undefined
+            : { property: "type", value: type, rule: "must be a KEDA scaler type: lowercase letters, digits and '-'", fix: 'use the scaler\'s name from keda.sh, e.g. "prometheus"' },
+        () => {
+          // KEDA reads each parameter from a container environment variable: a C identifier.
+          const index = fromEnv.findIndex((p) => p.parameter.trim() === "" || !ENV_NAME.test(p.name));
+          return index < 0
+            ? undefined
+            : {
+                property: `authenticationFromEnv[${index}]`,
+                value: fromEnv[index],
+                rule: "needs a parameter and the name of an app setting (letters, digits and '_', not starting with a digit)",
+                fix: 'write it like { parameter: "password", name: "KafkaPassword" }',
+              };
+        },
+      ],
+    );
   }
 
   private constructor(
@@ -165,6 +189,7 @@ export class KedaTrigger {
       readonly name?: string;
       readonly metricType?: ScaledObjectTrigger["metricType"];
       readonly authenticationRef?: { readonly name: string };
+      readonly authenticationFromEnv?: ScaledObjectTrigger["authenticationFromEnv"];
       readonly workloadIdentity?: boolean;
     },
     private readonly checks: readonly Check[],
@@ -198,9 +223,13 @@ export class KedaTrigger {
       metadata: this.metadata,
       ...(this.options.metricType !== undefined ? { metricType: this.options.metricType } : {}),
       ...(authenticationRef !== undefined ? { authenticationRef } : {}),
+      ...(this.options.authenticationFromEnv !== undefined ? { authenticationFromEnv: this.options.authenticationFromEnv } : {}),
     };
   }
 }
+
+/** Environment variable names KEDA can read from the container. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Azure Storage queue names. */
 const QUEUE_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -131,15 +131,16 @@ export interface KedaFunctionAppProps {
    */
   readonly hostId?: string;
   /**
-   * The app's functions and their triggers, usually `readFunctionsManifest(...)` of the
-   * manifest `npm run discover` generates. An explicit list overrides discovery.
+   * The app's functions and their triggers, usually `FunctionAppSource.fromDirectory(dir).functions`:
+   * the manifest `npm run discover` writes into the app's folder. More can be added with `addFunction`.
    */
   readonly functions: readonly FunctionMetadata[];
-  /** The app's host.json: thresholds, route prefix and function timeout come from it. @default {} */
+  /** The app's host.json (`FunctionAppSource.hostJson`): thresholds, route prefix and function timeout come from it. @default {} */
   readonly hostJson?: HostJson;
   /**
-   * KEDA triggers of the worker ScaledObject. When set they replace the triggers mapped
-   * from `functions` (use it for scalers no binding describes, e.g. prometheus).
+   * KEDA triggers of the worker ScaledObject, built with `KedaTrigger.storageQueue(...)`,
+   * `KedaTrigger.prometheus(...)`, ... When set they replace the triggers mapped from
+   * `functions`; `addTrigger` adds one next to the mapped ones instead.
    * @default mapped from the functions' trigger bindings
    */
   readonly triggers?: readonly KedaTrigger[];
