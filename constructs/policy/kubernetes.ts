@@ -1,6 +1,7 @@
 import {
   NOT_APPLICABLE,
   PolicyRule,
+  PolicyRuleHeader,
   RuleOutcome,
   StackDocument,
   StackResource,
@@ -44,8 +45,6 @@ export function matchesSelector(selector: Record<string, string> | undefined, la
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }
 
-type RuleHeader = Omit<PolicyRule, "evaluate">;
-
 /** Context a Kubernetes rule sees: the object and every other object of the same stack. */
 export interface KubeContext {
   /** Every Kubernetes object of the stack, the checked one included. */
@@ -57,7 +56,7 @@ export interface KubeContext {
  * `check` returns a finding, or undefined when the object complies.
  */
 export function kubernetesRule(
-  header: RuleHeader & { readonly kinds: readonly string[] | "all" },
+  header: PolicyRuleHeader & { readonly kinds: readonly string[] | "all" },
   check: (object: KubeObject, context: KubeContext) => string | undefined | RuleOutcome,
 ): PolicyRule {
   const { kinds, ...rest } = header;
@@ -77,7 +76,7 @@ export function kubernetesRule(
  * one container (with its pod spec), or undefined.
  */
 export function containerRule(
-  header: RuleHeader,
+  header: PolicyRuleHeader,
   check: (container: Record<string, any>, pod: Record<string, any>) => string | undefined,
 ): PolicyRule {
   return kubernetesRule({ ...header, kinds: ["Pod", ...POD_CONTROLLERS] }, (object) => {
@@ -95,7 +94,7 @@ export function containerRule(
 
 /** A pod-level rule: `check` sees the pod spec of a Pod or pod controller. */
 export function podRule(
-  header: RuleHeader,
+  header: PolicyRuleHeader,
   check: (pod: Record<string, any>, object: KubeObject, context: KubeContext) => string | undefined | RuleOutcome,
 ): PolicyRule {
   return kubernetesRule({ ...header, kinds: ["Pod", ...POD_CONTROLLERS] }, (object, context) => {

@@ -59,14 +59,15 @@ export function ruleIds(rule: PolicyRule): string[] {
   return [rule.id, ...(rule.alsoKnownAs ?? [])];
 }
 
-type RuleHeader = Omit<PolicyRule, "evaluate">;
+/** What a rule states about itself (ID, source, level, description, fix): a `PolicyRule` without `evaluate`. */
+export type PolicyRuleHeader = Omit<PolicyRule, "evaluate">;
 
 /**
  * A rule over Terraform resources of the given types: `check` returns a finding, or
  * undefined when the resource complies. Other types are not applicable.
  */
 export function resourceRule(
-  header: RuleHeader & { readonly resourceTypes: readonly string[] },
+  header: PolicyRuleHeader & { readonly resourceTypes: readonly string[] },
   check: (config: Record<string, any>, stack: StackDocument) => string | undefined | RuleOutcome,
 ): PolicyRule {
   const { resourceTypes, ...rest } = header;
