@@ -1,4 +1,5 @@
 import { ClusterSettings } from "../constructs/aks-cluster/settings";
+import { KubeloginMode } from "../constructs/aks-cluster/kubelogin";
 import { RegistrySettings } from "../constructs/container-registry/settings";
 
 export type { ClusterSettings } from "../constructs/aks-cluster/settings";
@@ -79,15 +80,17 @@ export interface RegistryConfig extends Omit<RegistrySettings, "location"> {
   readonly policyExceptions: readonly PolicyException[];
 }
 
+/** A cluster's settings (each defaults to the secure production choice) plus its resource group and accepted risks. */
 export interface ClusterConfig extends ClusterSettings {
   readonly resourceGroupName: string;
-  readonly policyExceptions: readonly PolicyException[];
+  /** Policy checks this environment's cluster deliberately does not meet, suppressed on the cluster only. @default [] */
+  readonly policyExceptions?: readonly PolicyException[];
 }
 
 export interface WorkloadConfig {
   readonly resourceGroupName: string;
-  /** How the kubernetes/helm providers sign in to the cluster (see stacks/kubelogin.ts and docs/deploy.md). */
-  readonly kubeloginMode: "azurecli" | "workloadidentity" | "spn";
+  /** How the kubernetes/helm providers sign in to the cluster (see constructs/aks-cluster/kubelogin.ts and docs/deploy.md). */
+  readonly kubeloginMode: KubeloginMode;
   /** Kubernetes namespace the function apps run in. */
   readonly namespace: string;
   /** Storage account backing the Functions host and the app's queues (3-24 lowercase alphanumerics). */

@@ -37,70 +37,16 @@ export const prod: EnvironmentConfig = {
       },
     ],
   },
+  // AksCluster's defaults are production's: Standard tier, three zones, 3 + 3-20 Standard_D4ds_v5 nodes,
+  // Cilium, and a private API server, so Terraform (addons and workload stacks), kubectl and CI run
+  // from the VNet or a peered one (self-hosted runner / Terraform Cloud agent).
   cluster: {
     resourceGroupName: "rg-kedafn-prod-cluster",
     name: "aks-kedafn-prod",
-    dnsPrefix: "aks-kedafn-prod",
-    kubernetesVersion: null,
-    skuTier: "Standard",
-    zones: ["1", "2", "3"],
-    automaticUpgradeChannel: "patch",
-    nodeOsUpgradeChannel: "NodeImage",
-    maintenanceWindow: { dayOfWeek: "Sunday", startTime: "02:00", utcOffset: "+00:00", durationHours: 4 },
-    azurePolicyEnabled: true,
-    systemNodePool: {
-      name: "system",
-      // Ddsv5: a 150 GiB local temp disk holds the 128 GiB ephemeral OS disk (Dsv5 sizes have none).
-      vmSize: "Standard_D4ds_v5",
-      nodeCount: 3,
-      maxPods: 110,
-      osSku: "AzureLinux",
-      temporaryNameForRotation: "systemtmp",
-      maxSurge: "33%",
-      osDiskType: "Ephemeral",
-      osDiskSizeGb: 128,
-      hostEncryptionEnabled: true,
-    },
-    userNodePool: {
-      name: "user",
-      vmSize: "Standard_D4ds_v5",
-      minCount: 3,
-      maxCount: 20,
-      maxPods: 110,
-      osSku: "AzureLinux",
-      temporaryNameForRotation: "usertmp",
-      maxSurge: "33%",
-      osDiskType: "Ephemeral",
-      osDiskSizeGb: 128,
-      hostEncryptionEnabled: true,
-    },
-    network: {
-      mode: "overlay",
-      dataPlane: "cilium",
-      policy: "cilium",
-      vnetAddressSpace: "10.224.0.0/12",
-      nodeSubnetPrefix: "10.224.0.0/16",
-      podCidr: "10.244.0.0/16",
-      serviceCidr: "10.0.0.0/16",
-      dnsServiceIp: "10.0.0.10",
-      // Private: no public API server, so no authorized ranges. Terraform (addons and workload stacks),
-      // kubectl and CI run from the VNet or a peered one (self-hosted runner / Terraform Cloud agent).
-      apiServerAuthorizedIpRanges: [],
-      privateClusterEnabled: true,
-    },
-    monitoring: { retentionInDays: 90, dailyQuotaGb: -1 },
-    keda: {
-      addOn: true,
-      helm: { enabled: false, chartVersion: "2.20.2", namespace: "keda" },
-      httpAddOn: { enabled: false, chartVersion: "0.15.0" },
-    },
-    virtualNodes: { enabled: false, subnetPrefix: "10.225.0.0/16" },
-    keyVaultSecretsProvider: { enabled: true, secretRotationInterval: "2m" },
-    // OS and data disks encrypted with a key this project owns: the cluster stack creates the Key Vault
+    // OS and data disks encrypted with a key this project owns: the cluster creates the Key Vault
     // (name globally unique: change it if taken), the key and the disk encryption set. ForceNew, so
     // decide before the first apply. See docs/deploy.md "Disk encryption".
     diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-prod-des" },
-    policyExceptions: [],
   },
   workload: {
     resourceGroupName: "rg-kedafn-prod-workload",

@@ -1,22 +1,15 @@
-import {
-  AUTOMATIC_UPGRADE_CHANNELS,
-  CLUSTER_SKU_TIERS,
-  DISK_ENCRYPTION_MODES,
-  NETWORK_DATA_PLANES,
-  NETWORK_MODES,
-  NETWORK_POLICY_ENGINES,
-  NODE_OS_SKUS,
-  NODE_OS_UPGRADE_CHANNELS,
-  OS_DISK_TYPES,
-  WEEK_DAYS,
-} from "../constructs/aks-cluster/settings";
-import { REGISTRY_SKUS } from "../constructs/container-registry/settings";
+import { KUBELOGIN_MODES } from "../constructs/aks-cluster/kubelogin";
 import { checkResourceGroupName, checkStorageAccountName } from "../constructs/core/azure-names";
+import { checkImageReference } from "../constructs/core/image-reference";
 import { checkDnsLabel } from "../constructs/core/kubernetes-names";
-import { Rule, ValidationError, Violation } from "../constructs/core/validation";
-import { ALL_RULES } from "../constructs/policy/all-rules";
-import { ruleIds } from "../constructs/policy/policy-rule";
-import { EnvironmentConfig, PolicyException } from "./environment";
+import { CONNECTION_MODES } from "../constructs/keda-function-app/choices";
+import { oneOf, Rule, ValidationError, Violation } from "../constructs/core/validation";
+import { EnvironmentConfig, WorkloadConfig } from "./environment";
+
+// The config's own rules, in the rule-table style of the constructs' validation.ts files. Each
+// construct checks its own settings (AksCluster, ContainerRegistry, KedaFunctionApp: names, CIDRs,
+// closed choices); the environment adds the rules that span stacks. Policy exceptions are checked
+// where the policy is applied (stacks/app.ts), so config/ does not depend on the policy layer.
 
 const CONTAINER_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
 const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
@@ -25,65 +18,19 @@ const LONGEST_STACK_SUFFIX = "-registry";
 
 type R = Rule<EnvironmentConfig>;
 
+/** The state backends `StateBackendConfig` describes. */
 export const BACKEND_TYPES = ["local", "azurerm", "cloud"] as const;
-export const KUBELOGIN_MODES = ["azurecli", "workloadidentity", "spn"] as const;
-export const FUNCTION_APP_CONNECTION_MODES = ["workload-identity", "connection-string"] as const;
-
-/**
- * TypeScript's unions vanish at runtime: config loaded from JS or JSON can carry any string, and
- * Azure would only refuse it at apply, after earlier stacks deployed. So every closed choice that
- * reaches Azure or Terraform is checked against its list.
- */
-function oneOf(property: string, value: unknown, allowed: readonly string[]): Violation | undefined {
-  if (typeof value === "string" && allowed.includes(value)) return undefined;
-  return {
-    property,
-    value,
-    rule: `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
-    fix: `use one of the listed values (they are case-sensitive)`,
-  };
-}
 
 const choices: R[] = [
   (c) => oneOf("backend.type", c.backend.type, BACKEND_TYPES),
-  (c) => oneOf("registry.sku", c.registry.sku, REGISTRY_SKUS),
-  (c) => oneOf("cluster.skuTier", c.cluster.skuTier, CLUSTER_SKU_TIERS),
-  (c) => oneOf("cluster.automaticUpgradeChannel", c.cluster.automaticUpgradeChannel, AUTOMATIC_UPGRADE_CHANNELS),
-  (c) => oneOf("cluster.nodeOsUpgradeChannel", c.cluster.nodeOsUpgradeChannel, NODE_OS_UPGRADE_CHANNELS),
-  (c) => oneOf("cluster.maintenanceWindow.dayOfWeek", c.cluster.maintenanceWindow.dayOfWeek, WEEK_DAYS),
-  (c) => oneOf("cluster.network.mode", c.cluster.network.mode, NETWORK_MODES),
-  (c) => oneOf("cluster.network.dataPlane", c.cluster.network.dataPlane, NETWORK_DATA_PLANES),
-  (c) => oneOf("cluster.network.policy", c.cluster.network.policy, NETWORK_POLICY_ENGINES),
-  (c) => oneOf("cluster.diskEncryption.mode", c.cluster.diskEncryption.mode, DISK_ENCRYPTION_MODES),
-  ...(["systemNodePool", "userNodePool"] as const).flatMap((pool): R[] => [
-    (c) => oneOf(`cluster.${pool}.osSku`, c.cluster[pool].osSku, NODE_OS_SKUS),
-    (c) => oneOf(`cluster.${pool}.osDiskType`, c.cluster[pool].osDiskType, OS_DISK_TYPES),
-  ]),
   (c) => oneOf("workload.kubeloginMode", c.workload.kubeloginMode, KUBELOGIN_MODES),
   (c) =>
     c.workload.functionApp.connectionMode === undefined
       ? undefined
-      : oneOf("workload.functionApp.connectionMode", c.workload.functionApp.connectionMode, FUNCTION_APP_CONNECTION_MODES),
+      : oneOf("workload.functionApp.connectionMode", c.workload.functionApp.connectionMode, CONNECTION_MODES),
 ];
 
-const KNOWN_CHECK_IDS: ReadonlySet<string> = new Set(ALL_RULES.flatMap(ruleIds));
-
-function exceptionViolations(property: string, exceptions: readonly PolicyException[]): Violation[] {
-  return exceptions.flatMap((e, i): Violation[] => {
-    const unknown = e.ids.filter((id) => !KNOWN_CHECK_IDS.has(id));
-    return [
-      ...(e.ids.length === 0 || unknown.length > 0
-        ? [{ property: `${property}[${i}].ids`, value: e.ids, rule: `must list known check IDs (${JSON.stringify(unknown[0] ?? "none listed")} is not one)`, fix: "use the IDs the synth warnings print, e.g. \"CKV_AZURE_170\"" }]
-        : []),
-      ...(e.reason.trim().length < 40
-        ? [{ property: `${property}[${i}].reason`, value: e.reason, rule: "must give a reason of at least 40 characters a reviewer can judge", fix: "say why the risk is acceptable in this environment" }]
-        : []),
-    ];
-  });
-}
-
-// Rules that span more than one stack's settings. Each stack's own settings are checked by its
-// rule table (constructs/aks-cluster/rules.ts, constructs/container-registry/rules.ts).
+// Rules that span more than one stack's settings.
 const rules: R[] = [
   (c) => checkDnsLabel("name", c.name, 40),
   (c) => checkResourceGroupName("registry.resourceGroupName", c.registry.resourceGroupName),
@@ -136,7 +83,7 @@ const rules: R[] = [
         }
       : undefined,
   (c) =>
-    c.workload.functionApp.burstToVirtualNodes === true && !c.cluster.virtualNodes.enabled
+    c.workload.functionApp.burstToVirtualNodes === true && !(c.cluster.virtualNodes?.enabled ?? false)
       ? {
           property: "workload.functionApp.burstToVirtualNodes",
           value: true,
@@ -157,11 +104,7 @@ const rules: R[] = [
 
 /** Every cross-stack violation of an environment's config (empty when it is consistent). */
 export function environmentViolations(config: EnvironmentConfig): Violation[] {
-  return [
-    ...[...choices, ...rules].map((rule) => rule(config)).filter((v): v is Violation => v !== undefined),
-    ...exceptionViolations("registry.policyExceptions", config.registry.policyExceptions),
-    ...exceptionViolations("cluster.policyExceptions", config.cluster.policyExceptions),
-  ];
+  return [...choices, ...rules].map((rule) => rule(config)).filter((v): v is Violation => v !== undefined);
 }
 
 /** Throws one error listing every cross-stack violation, naming the config file to edit. */
@@ -169,3 +112,27 @@ export function validateEnvironment(config: EnvironmentConfig): void {
   const violations = environmentViolations(config);
   if (violations.length > 0) throw new ValidationError(`config/${config.name}.ts`, "EnvironmentConfig", violations);
 }
+
+/** Every rule the workload stack's own settings must meet; the stack reports all failures together. */
+export const workloadRules: ReadonlyArray<Rule<WorkloadConfig>> = [
+  (w) => checkStorageAccountName("storageAccountName", w.storageAccountName),
+  (w) => (w.functionApp.image?.source === "reference" ? checkImageReference("functionApp.image.reference", w.functionApp.image.reference) : undefined),
+  (w) =>
+    w.functionApp.image?.source === "acr-task" && !/^https:\/\/\S+$/.test(w.functionApp.image.contextPath)
+      ? {
+          property: "functionApp.image.contextPath",
+          value: w.functionApp.image.contextPath,
+          rule: "must be an https URL ACR can fetch the build context from (Git repository or tarball)",
+          fix: 'use e.g. "https://github.com/org/repo.git#main:function-app"',
+        }
+      : undefined,
+  (w) =>
+    w.functionApp.connectionMode === "connection-string" && Object.keys(w.functionApp.settings ?? {}).length > 0
+      ? {
+          property: "functionApp.settings",
+          value: Object.keys(w.functionApp.settings ?? {}).sort(),
+          rule: 'must be empty with connectionMode "connection-string": the settings then travel in the Secret that holds the storage connection string, and the project policy (PRJ_NO_SECRET_LITERALS) allows no literal values in a Secret',
+          fix: 'drop the settings (e.g. use literal queue names), or use connectionMode "workload-identity", where they go in a ConfigMap',
+        }
+      : undefined,
+];

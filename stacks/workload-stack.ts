@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Annotations, Fn, TerraformOutput, TerraformVariable } from "cdktf";
+import { Annotations, TerraformOutput, TerraformVariable } from "cdktf";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageQueue } from "@cdktf/provider-azurerm/lib/storage-queue";
@@ -8,29 +8,20 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { WorkloadConfig } from "../config/environment";
-import { workloadRules } from "../config/workload-rules";
+import { workloadRules } from "../config/validation";
 import { validate } from "../constructs/core/validation";
 import { suppressPolicy } from "../constructs/policy/policy-pack";
 import { FunctionAppSource, HttpScaling, ImageSource, KedaFunctionApp, legacyHostId } from "../constructs/keda-function-app";
 import { AzureStack, AzureStackProps } from "./azure-stack";
-import { kubeloginExec } from "./kubelogin";
 import { ClusterAccessGate } from "../constructs/aks-cluster/cluster-access-gate";
+import { IClusterEndpoint } from "../constructs/aks-cluster/cluster-endpoint";
 import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { dockerRegistryAuth } from "./docker-registry-auth";
 
-/** What the workload stack needs from the cluster stack. */
-export interface ClusterConnection {
-  readonly host: string;
-  /** Base64 PEM, as AKS returns it. */
-  readonly clusterCaCertificate: string;
-  readonly oidcIssuerUrl: string;
-  /** KEDA operator's service account (kube-system for the AKS add-on, the chart's namespace for Helm KEDA). */
-  readonly kedaOperatorServiceAccount?: { readonly namespace: string; readonly name: string };
-}
-
 export interface WorkloadStackProps extends AzureStackProps {
   readonly workload: WorkloadConfig;
-  readonly cluster: ClusterConnection;
+  /** The cluster the app runs in (`AksCluster.endpoint`, or `ClusterEndpoint.fromAttributes`). */
+  readonly cluster: IClusterEndpoint;
   /** Registry host the image is pushed to. */
   readonly loginServer: string;
   /** Resource id of the registry: where an ACR Task builds the image (`functionApp.image.source: "acr-task"`). */
@@ -45,10 +36,9 @@ export class WorkloadStack extends AzureStack {
     super(scope, id, props, { storageUseAzuread: true });
     const { workload, cluster } = props;
     validate(this, "WorkloadStack", workload, workloadRules);
-    const exec = kubeloginExec(workload.kubeloginMode);
-    const clusterCaCertificate = Fn.base64decode(cluster.clusterCaCertificate);
-    new KubernetesProvider(this, "kubernetes", { host: cluster.host, clusterCaCertificate, exec: [exec] });
-    new HelmProvider(this, "helm", { kubernetes: { host: cluster.host, clusterCaCertificate, exec } });
+    const exec = cluster.kubeloginExec(workload.kubeloginMode);
+    new KubernetesProvider(this, "kubernetes", cluster.kubernetesProviderConfig(workload.kubeloginMode));
+    new HelmProvider(this, "helm", { kubernetes: cluster.helmConnection(workload.kubeloginMode) });
     // Pushes sign in with an Entra ID token from DOCKER_REGISTRY_PASS (az acr login --expose-token): see dockerRegistryAuth.
     // Only a local build needs a Docker daemon; an ACR Task's digest read must work where there is none (Terraform Cloud).
     const localBuild = (workload.functionApp.image?.source ?? "docker-build") === "docker-build";

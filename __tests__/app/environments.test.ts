@@ -1,4 +1,5 @@
-import { environmentConfig, environments } from "../../config";
+import { EnvironmentConfig, environmentConfig, environments } from "../../config";
+import { resolveClusterSettings } from "../../constructs/aks-cluster/defaults";
 import { synthEnvironment } from "../support/synth-app";
 
 test("dev is the default environment", () => {
@@ -16,17 +17,36 @@ test("names that are not own properties are not environments", () => {
   expect(() => environmentConfig("toString")).toThrow(/Unknown environment "toString"/);
 });
 
-test("prod has the same shape as dev and differs only in values", () => {
-  // Discriminated unions (cluster.diskEncryption) differ in shape by design: only their tag is compared.
-  const shape = (value: unknown, key = ""): unknown =>
-    key === "diskEncryption"
-      ? "union"
-      : value !== null && typeof value === "object" && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v, k)]))
-        : // null marks an unset optional string (kubernetesVersion)
-          value === null ? "string" : typeof value;
-  expect(shape(environments.prod)).toEqual(shape(environments.dev));
+// Discriminated unions (diskEncryption) differ in shape by design: only their tag is compared.
+const shape = (value: unknown, key = ""): unknown =>
+  key === "diskEncryption"
+    ? "union"
+    : value !== null && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v, k)]))
+      : // null marks an unset optional string (kubernetesVersion)
+        value === null ? "string" : typeof value;
+
+test("prod and dev resolve to the same shape and differ only in values", () => {
+  const resolved = (env: EnvironmentConfig) => ({ ...env, registry: undefined, cluster: resolveClusterSettings(env.cluster, env.cluster.name ?? "") });
+  expect(shape(resolved(environments.prod))).toEqual(shape(resolved(environments.dev)));
   expect(environments.prod).not.toEqual(environments.dev);
+});
+
+/** Every leaf of `listed` with its dotted path (arrays and diskEncryption are leaves: they replace the default whole). */
+function leaves(listed: object, prefix = ""): Array<[string, unknown]> {
+  return Object.entries(listed).flatMap(([key, value]): Array<[string, unknown]> =>
+    value !== null && typeof value === "object" && !Array.isArray(value) && key !== "diskEncryption"
+      ? leaves(value, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, value]],
+  );
+}
+
+test.each(Object.keys(environments))("config/%s.ts lists only cluster settings that differ from AksCluster's defaults", (name) => {
+  const { resourceGroupName: _group, policyExceptions: _exceptions, ...listed } = environments[name].cluster;
+  const defaults = resolveClusterSettings({}, "(no name)");
+  const valueAt = (path: string) => path.split(".").reduce<any>((object, key) => object?.[key], defaults);
+  const sameAsDefault = leaves(listed).filter(([path, value]) => JSON.stringify(valueAt(path)) === JSON.stringify(value));
+  expect(sameAsDefault).toEqual([]);
 });
 
 test("prod synthesizes its own three stacks", () => {

@@ -53,7 +53,7 @@ describe("cluster stack", () => {
   test("sizes the default node pool from config (1 node in dev)", () => {
     const pool = aks.default_node_pool;
     const count = pool.node_count ?? pool.min_count;
-    expect(count).toBe(environmentConfig("dev").cluster.systemNodePool.nodeCount);
+    expect(count).toBe(environmentConfig("dev").cluster.systemNodePool?.nodeCount);
     expect(count).toBe(1);
   });
 

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EnvironmentConfig, WorkloadConfig, environmentConfig } from "../../config";
-import { environmentViolations } from "../../config/validate";
+import { environmentViolations } from "../../config/validation";
+import { ClusterEndpoint } from "../../constructs/aks-cluster/cluster-endpoint";
 import { WorkloadStack } from "../../stacks/workload-stack";
 import { synthConfig, withOverrides, DeepPartial } from "../support/platform";
 
@@ -23,7 +24,7 @@ function synthWorkload(workload: WorkloadConfig): any {
     workload,
     loginServer: "example.azurecr.io",
     registryId: REGISTRY_ID,
-    cluster: { host: "https://aks.example", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" },
+    cluster: ClusterEndpoint.fromAttributes({ host: "https://aks.example", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" }),
   });
   return JSON.parse(Testing.synth(stack, true));
 }
@@ -237,7 +238,7 @@ describe("functionApp.burstToVirtualNodes and connectionMode", () => {
         workload: config.workload,
         loginServer: "example.azurecr.io",
         registryId: REGISTRY_ID,
-        cluster: { host: "https://aks.example", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" },
+        cluster: ClusterEndpoint.fromAttributes({ host: "https://aks.example", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" }),
       });
       return stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     };

@@ -11,7 +11,8 @@ function devWith(changes: Record<string, unknown>): EnvironmentConfig {
   for (const [path, value] of Object.entries(changes)) {
     const keys = path.split(".");
     let target = config;
-    for (const key of keys.slice(0, -1)) target = target[key];
+    // Config lists only differences from the defaults: create the objects on the way.
+    for (const key of keys.slice(0, -1)) target = target[key] ??= {};
     target[keys[keys.length - 1]] = value;
   }
   return config as EnvironmentConfig;
@@ -31,7 +32,7 @@ function synthFailure(config: EnvironmentConfig): { message: string; outdir: str
 }
 
 const REGISTRY = 'RegistryStack at "dev-registry"';
-const CLUSTER = 'ClusterStack at "dev-cluster"';
+const CLUSTER = 'AksCluster at "dev-cluster/Default"';
 const APP = 'KedaFunctionApp at "dev-workload/function-app"';
 const CONFIG = 'EnvironmentConfig at "config/dev.ts"';
 const DNS_LABEL = "lowercase letters, digits and '-', starting and ending with a letter or digit";

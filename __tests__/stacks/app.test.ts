@@ -1,6 +1,6 @@
 import { environments } from "../../config";
-import { KEDACORE_CHARTS } from "../../stacks/addons-stack";
-import { AKS_AAD_SERVER_ID } from "../../stacks/kubelogin";
+import { KEDACORE_CHARTS } from "../../constructs/aks-cluster/keda-installation";
+import { AKS_AAD_SERVER_ID } from "../../constructs/aks-cluster/kubelogin";
 import { synthConfig, withOverrides } from "../support/platform";
 import { resourcesOf } from "../support/synth-app";
 
@@ -40,7 +40,7 @@ describe("Helm KEDA and the HTTP add-on", () => {
     expect(releases.keda).toMatchObject({
       repository: KEDACORE_CHARTS,
       chart: "keda",
-      version: config.cluster.keda.helm.chartVersion,
+      version: "2.20.2",
       namespace: "keda",
       create_namespace: true,
       atomic: true,
@@ -48,7 +48,7 @@ describe("Helm KEDA and the HTTP add-on", () => {
     expect(releases["keda-http-add-on"]).toMatchObject({
       repository: KEDACORE_CHARTS,
       chart: "keda-add-ons-http",
-      version: config.cluster.keda.httpAddOn.chartVersion,
+      version: "0.15.0",
       depends_on: ["helm_release.keda"],
     });
   });
@@ -99,4 +99,31 @@ test.each([
   for (const name of Object.keys(first.manifest.stacks)) {
     expect(second.raw(name)).toBe(first.raw(name));
   }
+});
+
+// The accepted risks are checked where the policy is applied (addEnvironment), not by config/:
+// the config layer knows nothing of the policy rules.
+describe("policy exceptions", () => {
+  const single = (line: string) => `EnvironmentConfig at "config/dev.ts" has 1 invalid property:\n  - ${line}`;
+  const REASON = "a reason that is long enough for a reviewer to judge it";
+  test.each<[string, Record<string, unknown>, string]>([
+    [
+      "an unknown check ID",
+      { cluster: { policyExceptions: [{ ids: ["CKV_AZURE_9999"], reason: REASON }] } },
+      `cluster.policyExceptions[0].ids = ["CKV_AZURE_9999"]: must list known check IDs ("CKV_AZURE_9999" is not one). Fix: use the IDs the synth warnings print, e.g. "CKV_AZURE_170"`,
+    ],
+    [
+      "no check ID",
+      { registry: { policyExceptions: [{ ids: [], reason: REASON }] } },
+      `registry.policyExceptions[0].ids = []: must list known check IDs ("none listed" is not one). Fix: use the IDs the synth warnings print, e.g. "CKV_AZURE_170"`,
+    ],
+    [
+      "a short reason",
+      { cluster: { policyExceptions: [{ ids: ["CKV_AZURE_170"], reason: "cost" }] } },
+      `cluster.policyExceptions[0].reason = "cost": must give a reason of at least 40 characters a reviewer can judge. Fix: say why the risk is acceptable in this environment`,
+    ],
+  ])("%s is an error before any stack is built", (_, patch, line) => {
+    const config = withOverrides(dev as never, patch as never) as typeof dev;
+    expect(() => synthConfig(config)).toThrow(single(line));
+  });
 });

@@ -188,7 +188,7 @@ describe("an environment's policy exceptions are attached to its resource", () =
   test("dev cluster: the Free tier is accepted with dev's reason, on the cluster only", () => {
     const results = policyResults((app) => new ClusterStack(app, "dev-cluster", { location: dev.location, cluster: dev.cluster, registryId: REGISTRY_ID }));
     const tier = results.filter((r) => r.ruleId === "CKV_AZURE_170" && r.outcome.status === "non-compliant");
-    expect(tier.map((r) => [r.path, r.suppressedBecause])).toEqual([["dev-cluster/cluster", dev.cluster.policyExceptions[0].reason]]);
+    expect(tier.map((r) => [r.path, r.suppressedBecause])).toEqual([["dev-cluster/Default/cluster", (dev.cluster.policyExceptions ?? [])[0].reason]]);
   });
 
   test("prod cluster: no exceptions, and every cluster check passes", () => {

@@ -1,5 +1,6 @@
 import { environments } from "../../config";
-import { AKS_AAD_SERVER_ID } from "../../stacks/kubelogin";
+import { resolveClusterSettings } from "../../constructs/aks-cluster/defaults";
+import { AKS_AAD_SERVER_ID } from "../../constructs/aks-cluster/kubelogin";
 import { only, REGISTRY_ID, synthCluster, withOverrides } from "../support/platform";
 import { resourcesOf } from "../support/synth-app";
 
@@ -10,6 +11,7 @@ describe.each([
   ["dev", dev],
   ["prod", prod],
 ])("%s cluster: explicit secure defaults", (_, env) => {
+  const cfg = resolveClusterSettings(env.cluster, "unused");
   const stack = synthCluster(env);
   const aks = only(stack, "azurerm_kubernetes_cluster");
   const pool = only(stack, "azurerm_kubernetes_cluster_node_pool");
@@ -33,16 +35,16 @@ describe.each([
     expect(aks.network_profile).toEqual({
       network_plugin: "azure",
       network_plugin_mode: "overlay",
-      network_data_plane: env.cluster.network.dataPlane,
-      network_policy: env.cluster.network.policy,
-      pod_cidr: env.cluster.network.podCidr,
-      service_cidr: env.cluster.network.serviceCidr,
-      dns_service_ip: env.cluster.network.dnsServiceIp,
+      network_data_plane: cfg.network.dataPlane,
+      network_policy: cfg.network.policy,
+      pod_cidr: cfg.network.podCidr,
+      service_cidr: cfg.network.serviceCidr,
+      dns_service_ip: cfg.network.dnsServiceIp,
       outbound_type: "loadBalancer",
       load_balancer_sku: "standard",
     });
-    expect(only(stack, "azurerm_virtual_network").address_space).toEqual([env.cluster.network.vnetAddressSpace]);
-    expect(only(stack, "azurerm_subnet").address_prefixes).toEqual([env.cluster.network.nodeSubnetPrefix]);
+    expect(only(stack, "azurerm_virtual_network").address_space).toEqual([cfg.network.vnetAddressSpace]);
+    expect(only(stack, "azurerm_subnet").address_prefixes).toEqual([cfg.network.nodeSubnetPrefix]);
     expect(aks.default_node_pool.vnet_subnet_id).toBe("${azurerm_subnet.nodes-subnet.id}");
     expect(pool.vnet_subnet_id).toBe("${azurerm_subnet.nodes-subnet.id}");
   });
@@ -59,8 +61,8 @@ describe.each([
     const logs = only(stack, "azurerm_log_analytics_workspace");
     expect(logs).toMatchObject({
       sku: "PerGB2018",
-      retention_in_days: env.cluster.monitoring.retentionInDays,
-      daily_quota_gb: env.cluster.monitoring.dailyQuotaGb,
+      retention_in_days: cfg.monitoring.retentionInDays,
+      daily_quota_gb: cfg.monitoring.dailyQuotaGb,
       local_authentication_enabled: false,
     });
     expect(aks.oms_agent).toEqual({
@@ -71,9 +73,9 @@ describe.each([
 
   test("a system pool for critical add-ons only, with a rotation name and no public IPs", () => {
     expect(aks.default_node_pool).toMatchObject({
-      name: env.cluster.systemNodePool.name,
-      vm_size: env.cluster.systemNodePool.vmSize,
-      node_count: env.cluster.systemNodePool.nodeCount,
+      name: cfg.systemNodePool.name,
+      vm_size: cfg.systemNodePool.vmSize,
+      node_count: cfg.systemNodePool.nodeCount,
       only_critical_addons_enabled: true,
       temporary_name_for_rotation: "systemtmp",
       max_pods: 110,
@@ -89,8 +91,8 @@ describe.each([
       mode: "User",
       name: "user",
       auto_scaling_enabled: true,
-      min_count: env.cluster.userNodePool.minCount,
-      max_count: env.cluster.userNodePool.maxCount,
+      min_count: cfg.userNodePool.minCount,
+      max_count: cfg.userNodePool.maxCount,
       temporary_name_for_rotation: "usertmp",
       node_public_ip_enabled: false,
     });
@@ -98,7 +100,7 @@ describe.each([
   });
 
   test("SKU tier, Azure Policy and image cleaner from config / explicit", () => {
-    expect(aks.sku_tier).toBe(env.cluster.skuTier);
+    expect(aks.sku_tier).toBe(cfg.skuTier);
     expect(aks.azure_policy_enabled).toBe(true);
     expect(aks.image_cleaner_enabled).toBe(true);
   });
@@ -147,7 +149,7 @@ describe("dev is the cheapest viable cluster", () => {
     expect(aks.default_node_pool.node_count).toBe(1);
     expect(aks.sku_tier).toBe("Free");
     expect(aks.default_node_pool.zones).toBeUndefined();
-    expect(dev.cluster.monitoring.dailyQuotaGb).toBe(1);
+    expect(resolveClusterSettings(dev.cluster, "unused").monitoring.dailyQuotaGb).toBe(1);
   });
 });
 
@@ -177,7 +179,7 @@ describe("virtual nodes (opt-in)", () => {
 
   test("get a subnet delegated to Azure Container Instances and the ACI connector on it", () => {
     expect(subnets["virtual-nodes-subnet"]).toMatchObject({
-      address_prefixes: [dev.cluster.virtualNodes.subnetPrefix],
+      address_prefixes: ["10.225.0.0/16"],
       delegation: [
         {
           name: "aci",

@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import { environmentConfig } from "../../config";
 import { WorkloadConfig } from "../../config/environment";
 import { ACR_TOKEN_USERNAME } from "../../stacks/docker-registry-auth";
+import { ClusterEndpoint } from "../../constructs/aks-cluster/cluster-endpoint";
 import { WorkloadStack } from "../../stacks/workload-stack";
 import { synthEnvironment } from "../support/synth-app";
 
@@ -16,7 +17,7 @@ function dockerProvider(workload: WorkloadConfig): any {
     workload,
     loginServer: "example.azurecr.io",
     registryId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr",
-    cluster: { host: "https://aks.example", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" },
+    cluster: ClusterEndpoint.fromAttributes({ host: "https://aks.example", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" }),
   });
   return JSON.parse(Testing.synth(stack, true)).provider.docker;
 }

@@ -6,7 +6,8 @@ import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { CustomerManagedDiskEncryptionSettings } from "./settings";
 
 export interface CustomerManagedDiskKeyProps {
-  readonly settings: CustomerManagedDiskEncryptionSettings;
+  /** The vault, key and firewall settings; the vault name is required here (`AksCluster` derives one). */
+  readonly settings: CustomerManagedDiskEncryptionSettings & { readonly keyVaultName: string };
   readonly resourceGroupName: string;
   readonly location: string;
   /** Entra tenant of the vault. */

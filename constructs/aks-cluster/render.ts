@@ -4,10 +4,15 @@ import {
   KubernetesClusterMaintenanceWindowAutoUpgrade,
   KubernetesClusterNetworkProfile,
 } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
-import { ClusterNetworkSettings, KeyVaultSecretsProviderSettings, MaintenanceWindowSettings, SystemNodePoolSettings, UserNodePoolSettings } from "./settings";
+import { ResolvedClusterSettings } from "./defaults";
+
+// Pure functions from resolved settings to provider blocks: internal to AksCluster (not exported
+// from the package), tested through the cluster they render.
+
+type Network = ResolvedClusterSettings["network"];
 
 /** Azure CNI (overlay or flat), the chosen policy engine, and a standard load balancer for egress. */
-export function networkProfile(network: ClusterNetworkSettings): KubernetesClusterNetworkProfile {
+export function networkProfile(network: Network): KubernetesClusterNetworkProfile {
   const overlay = network.mode === "overlay";
   return {
     networkPlugin: "azure",
@@ -23,12 +28,12 @@ export function networkProfile(network: ClusterNetworkSettings): KubernetesClust
 }
 
 /** Authorized IP ranges, or nothing (an empty block would still be a diff on every plan). */
-export function apiServerAccessProfile(network: ClusterNetworkSettings): KubernetesClusterApiServerAccessProfile | undefined {
+export function apiServerAccessProfile(network: Network): KubernetesClusterApiServerAccessProfile | undefined {
   return network.apiServerAuthorizedIpRanges.length > 0 ? { authorizedIpRanges: [...network.apiServerAuthorizedIpRanges] } : undefined;
 }
 
 /** The weekly window; the same shape serves the auto-upgrade and the node OS windows. */
-export function weeklyWindow(window: MaintenanceWindowSettings): KubernetesClusterMaintenanceWindowAutoUpgrade {
+export function weeklyWindow(window: ResolvedClusterSettings["maintenanceWindow"]): KubernetesClusterMaintenanceWindowAutoUpgrade {
   return {
     frequency: "Weekly",
     interval: 1,
@@ -45,7 +50,7 @@ export function zonesOrUndefined(zones: readonly string[]): string[] | undefined
 }
 
 /** The Key Vault CSI add-on with secret rotation, or nothing when it is off. */
-export function keyVaultSecretsProvider(settings: KeyVaultSecretsProviderSettings): KubernetesClusterKeyVaultSecretsProvider | undefined {
+export function keyVaultSecretsProvider(settings: ResolvedClusterSettings["keyVaultSecretsProvider"]): KubernetesClusterKeyVaultSecretsProvider | undefined {
   return settings.enabled ? { secretRotationEnabled: true, secretRotationInterval: settings.secretRotationInterval } : undefined;
 }
 
@@ -60,7 +65,7 @@ export interface PoolPlacement {
  * The arguments the default (system) pool and the user pool share; the names are the
  * same in `default_node_pool` and `azurerm_kubernetes_cluster_node_pool`.
  */
-export function poolArguments(pool: SystemNodePoolSettings | UserNodePoolSettings, placement: PoolPlacement) {
+export function poolArguments(pool: ResolvedClusterSettings["systemNodePool" | "userNodePool"], placement: PoolPlacement) {
   return {
     name: pool.name,
     vmSize: pool.vmSize,

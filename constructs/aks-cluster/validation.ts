@@ -2,8 +2,20 @@ import { Token } from "cdktf";
 import { checkClusterName, checkDnsPrefix, checkNodePoolName } from "../core/azure-names";
 import { contains, Ipv4Range, overlaps, parseAddress, parseCidr } from "../core/cidr";
 import { checkDnsLabel } from "../core/kubernetes-names";
-import { Rule, Violation } from "../core/validation";
-import { ClusterSettings } from "./settings";
+import { oneOf, Rule, Violation } from "../core/validation";
+import { ResolvedClusterSettings, ResolvedKedaSettings } from "./defaults";
+import {
+  AUTOMATIC_UPGRADE_CHANNELS,
+  CLUSTER_SKU_TIERS,
+  DISK_ENCRYPTION_MODES,
+  NETWORK_DATA_PLANES,
+  NETWORK_MODES,
+  NETWORK_POLICY_ENGINES,
+  NODE_OS_SKUS,
+  NODE_OS_UPGRADE_CHANNELS,
+  OS_DISK_TYPES,
+  WEEK_DAYS,
+} from "./settings";
 
 const VERSION = /^\d+\.\d+(\.\d+)?$/;
 const CHART_VERSION = /^\d+\.\d+\.\d+$/;
@@ -20,7 +32,7 @@ const LOCAL_DISK_V5 = /^Standard_[DE](\d+)a?ds_v5$/;
 /** v5 sizes without any local disk (remote storage only): no room for an ephemeral OS disk. */
 const NO_LOCAL_DISK_V5 = /^Standard_[DE]\d+a?s_v5$/;
 
-type R = Rule<ClusterSettings>;
+type R = Rule<ResolvedClusterSettings>;
 
 function when(condition: boolean, violation: Violation): Violation | undefined {
   return condition ? violation : undefined;
@@ -55,6 +67,22 @@ function inside(property: string, value: string, outer: string, outerName: strin
     fix: `pick a range inside ${outer}`,
   });
 }
+
+// Closed choices first: a misspelt one (e.g. from JSON) would otherwise surface as a confusing later rule.
+const choices: R[] = [
+  (s) => oneOf("skuTier", s.skuTier, CLUSTER_SKU_TIERS),
+  (s) => oneOf("automaticUpgradeChannel", s.automaticUpgradeChannel, AUTOMATIC_UPGRADE_CHANNELS),
+  (s) => oneOf("nodeOsUpgradeChannel", s.nodeOsUpgradeChannel, NODE_OS_UPGRADE_CHANNELS),
+  (s) => oneOf("maintenanceWindow.dayOfWeek", s.maintenanceWindow.dayOfWeek, WEEK_DAYS),
+  (s) => oneOf("network.mode", s.network.mode, NETWORK_MODES),
+  (s) => oneOf("network.dataPlane", s.network.dataPlane, NETWORK_DATA_PLANES),
+  (s) => oneOf("network.policy", s.network.policy, NETWORK_POLICY_ENGINES),
+  (s) => oneOf("diskEncryption.mode", s.diskEncryption.mode, DISK_ENCRYPTION_MODES),
+  ...(["systemNodePool", "userNodePool"] as const).flatMap((pool): R[] => [
+    (s) => oneOf(`${pool}.osSku`, s[pool].osSku, NODE_OS_SKUS),
+    (s) => oneOf(`${pool}.osDiskType`, s[pool].osDiskType, OS_DISK_TYPES),
+  ]),
+];
 
 const names: R[] = [
   (s) => checkClusterName("name", s.name),
@@ -328,7 +356,8 @@ const monitoring: R[] = [
     }),
 ];
 
-const keda: R[] = [
+/** The KEDA rules, over anything with resolved `keda` settings: a cluster's, or a `KedaInstallation`'s. */
+export const kedaRules: ReadonlyArray<Rule<{ readonly keda: ResolvedKedaSettings }>> = [
   (s) =>
     when(s.keda.addOn && s.keda.helm.enabled, {
       property: "keda.helm.enabled",
@@ -395,24 +424,28 @@ const virtualNodes: R[] = [
       : undefined,
 ];
 
-/** Every rule a cluster's settings must pass; all violations are reported together. */
 /** An Entra object id: a GUID. */
 const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const admins: R[] = [
   (c) => {
     // A Terraform token (e.g. a variable) is checked by Azure at apply, never as a literal here.
-    const index = (c.adminObjectIds ?? []).findIndex((id) => !Token.isUnresolved(id) && !OBJECT_ID.test(id));
+    const index = c.adminObjectIds.findIndex((id) => !Token.isUnresolved(id) && !OBJECT_ID.test(id));
     return when(index !== -1, {
       property: `adminObjectIds[${index}]`,
-      value: (c.adminObjectIds ?? [])[index],
+      value: c.adminObjectIds[index],
       rule: "must be an Entra object id (a GUID)",
       fix: 'use the object id, e.g. from "az ad sp show --id <app-id> --query id -o tsv" or "az ad group show --group <name> --query id -o tsv"',
     });
   },
 ];
 
+/**
+ * Every rule a cluster's resolved settings must pass, run once by `AksCluster` before it renders;
+ * all violations are reported together.
+ */
 export const clusterRules: ReadonlyArray<R> = [
+  ...choices,
   ...names,
   ...admins,
   ...pools,
@@ -421,6 +454,6 @@ export const clusterRules: ReadonlyArray<R> = [
   ...apiServer,
   ...encryption,
   ...monitoring,
-  ...keda,
+  ...kedaRules,
   ...virtualNodes,
 ];

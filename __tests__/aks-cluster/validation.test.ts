@@ -3,14 +3,14 @@ import { ClusterConfig } from "../../config/environment";
 import { DeepPartial, synthCluster, withOverrides } from "../support/platform";
 
 const dev = environments.dev;
-const single = (line: string) => `ClusterStack at "dev-cluster" has 1 invalid property:\n  - ${line}`;
+const single = (line: string) => `AksCluster at "dev-cluster/Default" has 1 invalid property:\n  - ${line}`;
 const vnodes = { network: { mode: "vnet" }, virtualNodes: { enabled: true } } as const;
 
 // One row per rule: the bad input and the exact line the error must contain.
 test.each<[string, DeepPartial<ClusterConfig>, string]>([
   [
     "cluster name",
-    { name: "-aks" },
+    { name: "-aks", dnsPrefix: "aks" },
     `name = "-aks": must be 1-63 letters, digits, '_' and '-', starting and ending with a letter or digit (Microsoft.ContainerService/managedClusters). Fix: remove other characters and shorten the name`,
   ],
   [
@@ -287,8 +287,8 @@ test.each([
 });
 
 test("every broken rule is reported in one error", () => {
-  const cluster = withOverrides(dev.cluster, { name: "-aks", keda: { helm: { enabled: true } }, virtualNodes: { enabled: true } });
-  expect(() => synthCluster(dev, cluster)).toThrow(/^ClusterStack at "dev-cluster" has 3 invalid properties:\n  - name = "-aks".*\n  - keda\.helm\.enabled = true.*\n  - virtualNodes\.enabled = true/);
+  const cluster = withOverrides(dev.cluster, { name: "-aks", dnsPrefix: "aks", keda: { helm: { enabled: true } }, virtualNodes: { enabled: true } });
+  expect(() => synthCluster(dev, cluster)).toThrow(/^AksCluster at "dev-cluster\/Default" has 3 invalid properties:\n  - name = "-aks".*\n  - keda\.helm\.enabled = true.*\n  - virtualNodes\.enabled = true/);
 });
 
 test.each([

@@ -1,6 +1,8 @@
 import { environments } from "../../config";
 import { EnvironmentConfig } from "../../config/environment";
-import { environmentViolations, validateEnvironment } from "../../config/validate";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { environmentViolations, validateEnvironment } from "../../config/validation";
 import { synthConfig, withOverrides } from "../support/platform";
 
 const dev = environments.dev;
@@ -79,41 +81,39 @@ test("Terraform Cloud with workload identity is accepted and selects kubelogin's
 
 // Config from JS or JSON is not type-checked: every closed choice that reaches Azure is checked at runtime.
 const untyped = (patch: Record<string, unknown>) => withOverrides(dev as never, patch as never) as EnvironmentConfig;
+const CHOICE_FIX = ". Fix: use one of the listed values (they are case-sensitive)";
 test.each<[string, Record<string, unknown>, string]>([
-  ["registry sku", { registry: { sku: "Gold" } }, `registry.sku = "Gold": must be one of "Basic", "Standard", "Premium"`],
-  ["cluster tier", { cluster: { skuTier: "Paid" } }, `cluster.skuTier = "Paid": must be one of "Free", "Standard", "Premium"`],
-  ["upgrade channel", { cluster: { automaticUpgradeChannel: "latest" } }, `cluster.automaticUpgradeChannel = "latest": must be one of "patch", "stable", "rapid", "node-image", "none"`],
-  ["node OS channel", { cluster: { nodeOsUpgradeChannel: "nodeimage" } }, `cluster.nodeOsUpgradeChannel = "nodeimage": must be one of "NodeImage", "SecurityPatch", "Unmanaged", "None"`],
-  ["maintenance day", { cluster: { maintenanceWindow: { dayOfWeek: "Sun" } } }, `cluster.maintenanceWindow.dayOfWeek = "Sun": must be one of "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"`],
-  ["network mode", { cluster: { network: { mode: "kubenet" } } }, `cluster.network.mode = "kubenet": must be one of "overlay", "vnet"`],
-  ["network data plane", { cluster: { network: { dataPlane: "ebpf" } } }, `cluster.network.dataPlane = "ebpf": must be one of "azure", "cilium"`],
-  ["network policy", { cluster: { network: { policy: "none" } } }, `cluster.network.policy = "none": must be one of "azure", "calico", "cilium"`],
-  ["disk encryption mode", { cluster: { diskEncryption: { mode: "cmk" } } }, `cluster.diskEncryption.mode = "cmk": must be one of "platform-managed", "existing-set", "customer-managed"`],
-  ["system pool OS", { cluster: { systemNodePool: { osSku: "Windows" } } }, `cluster.systemNodePool.osSku = "Windows": must be one of "AzureLinux", "Ubuntu"`],
-  ["user pool OS disk", { cluster: { userNodePool: { osDiskType: "ephemeral" } } }, `cluster.userNodePool.osDiskType = "ephemeral": must be one of "Ephemeral", "Managed"`],
   ["kubelogin mode", { workload: { kubeloginMode: "devicecode" } }, `workload.kubeloginMode = "devicecode": must be one of "azurecli", "workloadidentity", "spn"`],
   ["backend type", { backend: { type: "s3" } }, `backend.type = "s3": must be one of "local", "azurerm", "cloud"`],
-  ["a missing choice", { registry: { sku: undefined } }, `registry.sku = undefined: must be one of "Basic", "Standard", "Premium"`],
+  ["a missing choice", { workload: { kubeloginMode: undefined } }, `workload.kubeloginMode = undefined: must be one of "azurecli", "workloadidentity", "spn"`],
 ])("untyped config: %s outside its union is an error before any stack is built", (_, patch, line) => {
-  expect(() => validateEnvironment(untyped(patch))).toThrow(single("dev", `${line}. Fix: use one of the listed values (they are case-sensitive)`));
+  expect(() => validateEnvironment(untyped(patch))).toThrow(single("dev", `${line}${CHOICE_FIX}`));
 });
 
+// The cluster's own choices are the AksCluster's to check (a user of the construct gets the same
+// check); the config only passes them on.
+const AKS = 'AksCluster at "dev-cluster/Default" has 1 invalid property:';
 test.each<[string, Record<string, unknown>, string]>([
-  [
-    "an unknown check ID",
-    { cluster: { policyExceptions: [{ ids: ["CKV_AZURE_9999"], reason: "a reason that is long enough for a reviewer to judge it" }] } },
-    `cluster.policyExceptions[0].ids = ["CKV_AZURE_9999"]: must list known check IDs ("CKV_AZURE_9999" is not one). Fix: use the IDs the synth warnings print, e.g. "CKV_AZURE_170"`,
-  ],
-  [
-    "no check ID",
-    { registry: { policyExceptions: [{ ids: [], reason: "a reason that is long enough for a reviewer to judge it" }] } },
-    `registry.policyExceptions[0].ids = []: must list known check IDs ("none listed" is not one). Fix: use the IDs the synth warnings print, e.g. "CKV_AZURE_170"`,
-  ],
-  [
-    "a short reason",
-    { cluster: { policyExceptions: [{ ids: ["CKV_AZURE_170"], reason: "cost" }] } },
-    `cluster.policyExceptions[0].reason = "cost": must give a reason of at least 40 characters a reviewer can judge. Fix: say why the risk is acceptable in this environment`,
-  ],
-])("policy exceptions: %s is an error", (_, patch, line) => {
-  expect(() => validateEnvironment(untyped(patch))).toThrow(single("dev", line));
+  ["cluster tier", { skuTier: "Paid" }, `skuTier = "Paid": must be one of "Free", "Standard", "Premium"`],
+  ["upgrade channel", { automaticUpgradeChannel: "latest" }, `automaticUpgradeChannel = "latest": must be one of "patch", "stable", "rapid", "node-image", "none"`],
+  ["node OS channel", { nodeOsUpgradeChannel: "nodeimage" }, `nodeOsUpgradeChannel = "nodeimage": must be one of "NodeImage", "SecurityPatch", "Unmanaged", "None"`],
+  ["maintenance day", { maintenanceWindow: { dayOfWeek: "Sun" } }, `maintenanceWindow.dayOfWeek = "Sun": must be one of "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"`],
+  ["network mode", { network: { mode: "kubenet" } }, `network.mode = "kubenet": must be one of "overlay", "vnet"`],
+  ["network data plane", { network: { dataPlane: "ebpf", policy: "azure" } }, `network.dataPlane = "ebpf": must be one of "azure", "cilium"`],
+  ["network policy", { network: { policy: "none" } }, `network.policy = "none": must be one of "azure", "calico", "cilium"`],
+  ["disk encryption mode", { diskEncryption: { mode: "cmk" } }, `diskEncryption.mode = "cmk": must be one of "platform-managed", "existing-set", "customer-managed"`],
+  ["system pool OS", { systemNodePool: { osSku: "Windows" } }, `systemNodePool.osSku = "Windows": must be one of "AzureLinux", "Ubuntu"`],
+  ["user pool OS disk", { userNodePool: { osDiskType: "ephemeral" } }, `userNodePool.osDiskType = "ephemeral": must be one of "Ephemeral", "Managed"`],
+])("untyped cluster config: %s outside its union fails synth at the AksCluster", (_, patch, line) => {
+  const config = untyped({ cluster: patch });
+  expect(environmentViolations(config)).toEqual([]);
+  expect(() => synthConfig(config)).toThrow(`${AKS}\n  - ${line}${CHOICE_FIX}`);
+});
+
+test("config/ does not depend on the policy layer", () => {
+  const dir = join(__dirname, "../../config");
+  const importers = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => /from "\.\.\/constructs\/policy/.test(readFileSync(join(dir, f), "utf8")));
+  expect(importers).toEqual([]);
 });
