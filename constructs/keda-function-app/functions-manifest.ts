@@ -21,6 +21,7 @@ export interface FunctionsManifest {
   readonly functions: readonly FunctionMetadata[];
 }
 
+/** An HTTP-triggered function: it runs in the `<name>-http` Deployment. */
 export function isHttpTrigger(fn: FunctionMetadata): boolean {
   return fn.trigger.type.toLowerCase() === "httptrigger";
 }
@@ -36,6 +37,7 @@ export function readFunctionsManifest(file: string): FunctionsManifest {
   return parseFunctionsManifest(parsed, file);
 }
 
+/** Shape-checks a parsed manifest (`source` names it in errors); functions come back sorted by name. */
 export function parseFunctionsManifest(value: unknown, source = "functions manifest"): FunctionsManifest {
   const functions = (value as { functions?: unknown } | null)?.functions;
   if (!Array.isArray(functions)) {

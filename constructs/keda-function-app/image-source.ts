@@ -16,6 +16,7 @@ export interface BoundImage {
   readonly reference: string;
 }
 
+/** Options of `ImageSource.fromDockerBuild`. */
 export interface DockerBuildOptions {
   /** Folder with the Dockerfile and the build context, relative to the project root or absolute. */
   readonly directory: string;
@@ -34,6 +35,7 @@ export interface DockerBuildOptions {
   readonly buildArgs?: Readonly<Record<string, string>>;
 }
 
+/** Options of `ImageSource.fromAcrTask`. */
 export interface AcrTaskBuildOptions {
   /** Local folder of the app: its Docker context hash becomes the tag, so a change rebuilds. */
   readonly directory: string;

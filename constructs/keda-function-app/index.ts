@@ -6,7 +6,7 @@ export * from "./choices";
 export { DEFAULT_DENIED_EGRESS_CIDRS } from "./resolve";
 export * from "./image-source";
 export { HttpScaling } from "./http-scaling";
-export type { HttpScalingConfig, KedaHttpAddOnOptions, CpuScalingOptions } from "./http-scaling";
+export type { KedaHttpAddOnOptions, CpuScalingOptions } from "./http-scaling";
 export { KedaTrigger } from "./keda-trigger";
 export type {
   AzureScalerConnection,
@@ -19,7 +19,7 @@ export type {
 export { FunctionAppSource } from "./function-app-source";
 export { readFunctionsManifest, parseFunctionsManifest } from "./functions-manifest";
 export type { FunctionMetadata, FunctionsManifest, TriggerBinding } from "./functions-manifest";
-export type { HostJson, ScaledObjectTrigger } from "./keda-triggers";
+export type { HostJson } from "./keda-triggers";
 export { hostIdFor, legacyHostId } from "./host-id";
 export { exportObjects, exportObjectsWithNamespace, toYamlStream } from "./yaml-export";
 export { discoverFunctions, manifestFromRegistrations, formatFunctionsManifest, writeFunctionsManifest } from "./discovery/discover-functions";

@@ -61,8 +61,10 @@ export interface CpuTriggerOptions {
 
 /** Options of `KedaTrigger.custom`, the escape hatch. */
 export interface CustomTriggerOptions {
+  /** Names the trigger in KEDA's metrics and events. @default - none */
   readonly name?: string;
-  readonly metricType?: ScaledObjectTrigger["metricType"];
+  /** How KEDA reads the metric. @default KEDA's: AverageValue (written out when the app has a fallback) */
+  readonly metricType?: "AverageValue" | "Value" | "Utilization";
   /** A TriggerAuthentication you manage, in the app's namespace. */
   readonly authenticationRef?: { readonly name: string };
   /**

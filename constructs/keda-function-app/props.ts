@@ -100,6 +100,7 @@ export interface ContainerResources {
   readonly memoryLimit?: string;
 }
 
+/** Props of `KedaFunctionApp`: only `name`, `image` and `functions` (plus, with workload identity, `storage` and `workloadIdentity`) are required. */
 export interface KedaFunctionAppProps {
   /**
    * Base name of every Kubernetes object: `<name>-http` serves HTTP functions, `<name>`

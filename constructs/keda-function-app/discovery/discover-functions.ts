@@ -8,6 +8,7 @@ import { FunctionMetadata, FunctionsManifest, TriggerBinding } from "../function
 import { recordRegistrations } from "./registration-recorder";
 import { byCodePoint } from "../../core/ordering";
 
+/** How `discoverFunctions` loads the built app: its folder, extra module paths, environment and time limit. */
 export interface DiscoveryOptions {
   /** Folder of the built app: its `package.json#main` glob names the compiled entry files. */
   readonly appDir: string;
@@ -106,6 +107,7 @@ export function formatFunctionsManifest(manifest: FunctionsManifest): string {
   return `${JSON.stringify(sortKeysDeep(manifest), null, 2)}\n`;
 }
 
+/** Writes the manifest as `formatFunctionsManifest` formats it (what `npm run discover` commits). */
 export function writeFunctionsManifest(file: string, manifest: FunctionsManifest): void {
   writeFileSync(file, formatFunctionsManifest(manifest));
 }

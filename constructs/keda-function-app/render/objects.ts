@@ -22,6 +22,7 @@ import { renderDisruptionBudget, renderHttpDeployment, renderService, renderWork
 
 export type { IInterceptorRoute } from "./scaling";
 
+/** A Kubernetes object the construct renders (`KedaFunctionApp.objects`), typed by kubernetes-models. */
 export type KubernetesObject =
   | INamespace
   | IConfigMap
