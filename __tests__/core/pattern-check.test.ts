@@ -1,3 +1,4 @@
+import { Fn, Token } from "cdktf";
 import {
   checkClusterName,
   checkDnsPrefix,
@@ -37,6 +38,12 @@ describe("patternCheck", () => {
 
   test.each([/^a$/g, /^a$/y])("refuses the stateful pattern %s", (pattern) => {
     expect(() => patternCheck({ pattern, rule: "r", fix: "f" })).toThrow("patternCheck needs a pattern without the g or y flag");
+  });
+
+  test("never judges a Terraform token as a literal (its placeholder breaks most grammars)", () => {
+    const token = Token.asString(Fn.lower("Not A Name"));
+    expect(check("name", token)).toBeUndefined();
+    expect(checkDnsLabel("namespace", `${token}-apps`)).toBeUndefined();
   });
 
   test("gives the same answer on repeated calls", () => {

@@ -1,3 +1,4 @@
+import { isToken } from "./tokens";
 import { Violation } from "./validation";
 
 /** Checks one string property: the violation, or undefined when `value` complies. */
@@ -22,13 +23,15 @@ export interface PatternRule {
 /**
  * The check of a string grammar: one place states that a value complies when it matches
  * `pattern` (and is at most `maxLength` long), and how a violation reads. The name rules
- * of Azure, Kubernetes and the Functions host are each one such rule.
+ * of Azure, Kubernetes and the Functions host are each one such rule. A value that holds a
+ * Terraform token is only known at apply time, so it is never judged as a literal.
  */
 export function patternCheck(rule: PatternRule): StringCheck {
   if (rule.pattern.global || rule.pattern.sticky) {
     throw new Error(`patternCheck needs a pattern without the g or y flag (got ${String(rule.pattern)}): those flags make RegExp.test remember its last match`);
   }
   return (property, value) => {
+    if (isToken(value)) return undefined;
     if ((rule.maxLength === undefined || value.length <= rule.maxLength) && rule.pattern.test(value)) return undefined;
     return { property, value, rule: rule.rule, fix: typeof rule.fix === "string" ? rule.fix : rule.fix(value) };
   };
