@@ -34,10 +34,12 @@ export interface EnvironmentConfig {
  */
 export type StateBackendConfig = LocalBackendConfig | AzurermBackendConfig | CloudBackendConfig;
 
+/** State in a local file per stack. */
 export interface LocalBackendConfig {
   readonly type: "local";
 }
 
+/** State in an Azure blob container, read and written with Entra ID. */
 export interface AzurermBackendConfig {
   readonly type: "azurerm";
   readonly resourceGroupName: string;
@@ -47,6 +49,7 @@ export interface AzurermBackendConfig {
   readonly keyPrefix?: string;
 }
 
+/** State in Terraform Cloud / HCP Terraform workspaces, one per stack. */
 export interface CloudBackendConfig {
   readonly type: "cloud";
   readonly organization: string;
@@ -87,6 +90,7 @@ export interface ClusterConfig extends ClusterSettings {
   readonly policyExceptions?: readonly PolicyException[];
 }
 
+/** The workload stack's settings: where the function app runs and how Terraform signs in to the cluster. */
 export interface WorkloadConfig {
   readonly resourceGroupName: string;
   /** How the kubernetes/helm providers sign in to the cluster (see constructs/aks-cluster/kubelogin.ts and docs/deploy.md). */
@@ -98,6 +102,7 @@ export interface WorkloadConfig {
   readonly functionApp: FunctionAppConfig;
 }
 
+/** The function app the workload stack deploys. */
 export interface FunctionAppConfig {
   /** Base name of the app's Kubernetes objects. */
   readonly name: string;

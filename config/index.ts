@@ -7,6 +7,7 @@ export * from "./environment";
 /** The environments this project ships; add one by adding a file and a line here. */
 export const environments: Readonly<Record<string, EnvironmentConfig>> = { dev, prod };
 
+/** The environment `npm run synth` builds when neither DEPLOY_ENV nor the context key "environment" names one. */
 export const DEFAULT_ENVIRONMENT = "dev";
 
 /** Looks an environment up by name, with an error that lists the valid names. */

@@ -7,6 +7,7 @@ import { KubeloginMode } from "../constructs/aks-cluster/kubelogin";
 import { KedaSettings } from "../constructs/aks-cluster/settings";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 
+/** Props of {@link AddonsStack}. */
 export interface AddonsStackProps extends AzureStackProps {
   /** The cluster's `keda` settings. */
   readonly keda?: KedaSettings;

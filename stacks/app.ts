@@ -10,6 +10,7 @@ import { ClusterStack } from "./cluster-stack";
 import { RegistryStack } from "./registry-stack";
 import { WorkloadStack } from "./workload-stack";
 
+/** The stacks `addEnvironment` adds for one environment. */
 export interface ProjectStacks {
   readonly registry: RegistryStack;
   readonly cluster: ClusterStack;

@@ -5,6 +5,7 @@ import { suppressPolicy } from "../constructs/policy/policy-pack";
 import { ClusterConfig } from "../config/environment";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 
+/** Props of {@link ClusterStack}: the environment's cluster config and the registry its nodes pull from. */
 export interface ClusterStackProps extends AzureStackProps {
   readonly cluster: ClusterConfig;
   /** Resource id of the registry the kubelet identity may pull from. */

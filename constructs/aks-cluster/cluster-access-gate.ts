@@ -68,6 +68,7 @@ function ask(bearer) {
 })();
 `;
 
+/** Props of {@link ClusterAccessGate}. */
 export interface ClusterAccessGateProps {
   /** API server URL, e.g. `https://<fqdn>:443`. */
   readonly host: string;

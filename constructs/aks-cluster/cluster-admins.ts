@@ -5,6 +5,7 @@ import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 /** The Azure role that lets an identity apply any Kubernetes object (AKS with Azure RBAC). */
 export const CLUSTER_ADMIN_ROLE = "Azure Kubernetes Service RBAC Cluster Admin";
 
+/** Props of {@link ClusterAdmins}. */
 export interface ClusterAdminsProps {
   /** Resource id of the cluster (the scope of every assignment). */
   readonly clusterId: string;

@@ -26,6 +26,7 @@ export const CONTAINER_INSIGHTS_STREAMS = [
 /** Name of the rule's only destination. */
 const WORKSPACE_DESTINATION = "ciworkspace";
 
+/** Props of {@link ContainerInsights}. */
 export interface ContainerInsightsProps {
   /** Name of the cluster: the rule is `MSCI-<location>-<cluster>`, the name AKS onboarding gives it. */
   readonly clusterName: string;

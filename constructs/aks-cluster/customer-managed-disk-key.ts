@@ -5,6 +5,7 @@ import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { CustomerManagedDiskEncryptionSettings } from "./settings";
 
+/** Props of {@link CustomerManagedDiskKey}. */
 export interface CustomerManagedDiskKeyProps {
   /** The vault, key and firewall settings; the vault name is required here (`AksCluster` derives one). */
   readonly settings: CustomerManagedDiskEncryptionSettings & { readonly keyVaultName: string };

@@ -15,6 +15,7 @@ import { kedaRules } from "./validation";
 /** Chart repository of KEDA and its HTTP add-on. */
 export const KEDACORE_CHARTS = "https://kedacore.github.io/charts";
 
+/** Props of {@link KedaInstallation}. */
 export interface KedaInstallationProps {
   /** The cluster to install into (`AksCluster.endpoint`, or `ClusterEndpoint.fromAttributes`). */
   readonly endpoint: IClusterEndpoint;

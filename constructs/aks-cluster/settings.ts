@@ -1,11 +1,14 @@
 /** AKS control-plane tiers: `Free` has no SLA; `Standard` and `Premium` have an uptime SLA. */
 export const CLUSTER_SKU_TIERS = ["Free", "Standard", "Premium"] as const;
+/** One of {@link CLUSTER_SKU_TIERS}. */
 export type ClusterSkuTier = (typeof CLUSTER_SKU_TIERS)[number];
 /** How AKS moves the Kubernetes version forward (`none`: only when you change it). */
 export const AUTOMATIC_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image", "none"] as const;
+/** One of {@link AUTOMATIC_UPGRADE_CHANNELS}. */
 export type AutomaticUpgradeChannel = (typeof AUTOMATIC_UPGRADE_CHANNELS)[number];
 /** How node OS images and security patches are applied. */
 export const NODE_OS_UPGRADE_CHANNELS = ["NodeImage", "SecurityPatch", "Unmanaged", "None"] as const;
+/** One of {@link NODE_OS_UPGRADE_CHANNELS}. */
 export type NodeOsUpgradeChannel = (typeof NODE_OS_UPGRADE_CHANNELS)[number];
 /**
  * Azure CNI flavour. `overlay`: pods get addresses from `podCidr`, outside the VNet (the default and
@@ -13,12 +16,19 @@ export type NodeOsUpgradeChannel = (typeof NODE_OS_UPGRADE_CHANNELS)[number];
  * virtual nodes need.
  */
 export const NETWORK_MODES = ["overlay", "vnet"] as const;
+/** One of {@link NETWORK_MODES}. */
 export type NetworkMode = (typeof NETWORK_MODES)[number];
+/** Data planes of Azure CNI: the Azure one, or Cilium's eBPF data plane (which goes with the Cilium policy engine). */
 export const NETWORK_DATA_PLANES = ["azure", "cilium"] as const;
+/** One of {@link NETWORK_DATA_PLANES}. */
 export type NetworkDataPlane = (typeof NETWORK_DATA_PLANES)[number];
+/** Engines that enforce Kubernetes NetworkPolicies; `cilium` needs the Cilium data plane. */
 export const NETWORK_POLICY_ENGINES = ["azure", "calico", "cilium"] as const;
+/** One of {@link NETWORK_POLICY_ENGINES}. */
 export type NetworkPolicyEngine = (typeof NETWORK_POLICY_ENGINES)[number];
+/** Node images: Azure Linux (small, CIS-hardened) or Ubuntu. */
 export const NODE_OS_SKUS = ["AzureLinux", "Ubuntu"] as const;
+/** One of {@link NODE_OS_SKUS}. */
 export type NodeOsSku = (typeof NODE_OS_SKUS)[number];
 /**
  * Where a node's OS disk lives. `Ephemeral`: on the VM's local cache or temp disk (no managed-disk
@@ -27,8 +37,11 @@ export type NodeOsSku = (typeof NODE_OS_SKUS)[number];
  * `Managed`: a managed disk, for VM sizes without local storage.
  */
 export const OS_DISK_TYPES = ["Ephemeral", "Managed"] as const;
+/** One of {@link OS_DISK_TYPES}. */
 export type OsDiskType = (typeof OS_DISK_TYPES)[number];
+/** Days a maintenance window may start on. */
 export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+/** One of {@link WEEK_DAYS}. */
 export type WeekDay = (typeof WEEK_DAYS)[number];
 
 interface NodePoolCommon {
@@ -74,6 +87,7 @@ export interface UserNodePoolSettings extends NodePoolCommon {
   readonly maxCount?: number;
 }
 
+/** The cluster's VNet, address ranges, Azure CNI flavour, policy engine and API server exposure. */
 export interface ClusterNetworkSettings {
   /** @default "overlay" */
   readonly mode?: NetworkMode;
@@ -168,6 +182,7 @@ export interface KeyVaultSecretsProviderSettings {
 
 /** How the nodes' disks are encrypted at rest; see {@link DiskEncryptionSettings}. */
 export const DISK_ENCRYPTION_MODES = ["platform-managed", "existing-set", "customer-managed"] as const;
+/** One of {@link DISK_ENCRYPTION_MODES}. */
 export type DiskEncryptionMode = (typeof DISK_ENCRYPTION_MODES)[number];
 
 /**
