@@ -1,5 +1,8 @@
+/** The two halves of an app: the HTTP Deployment and the queue/event worker Deployment. */
+export type Component = "http" | "worker";
+
 /** Labels on every object of an app; `component` tells the http and worker halves apart. */
-export function appLabels(name: string, component?: "http" | "worker"): Record<string, string> {
+export function appLabels(name: string, component?: Component): Record<string, string> {
   const labels: Record<string, string> = {
     "app.kubernetes.io/name": name,
     "app.kubernetes.io/managed-by": "cdktf",
@@ -10,6 +13,6 @@ export function appLabels(name: string, component?: "http" | "worker"): Record<s
 }
 
 /** The immutable selector of a Deployment: only labels that never change. */
-export function selectorLabels(name: string, component: "http" | "worker"): Record<string, string> {
+export function selectorLabels(name: string, component: Component): Record<string, string> {
   return { "app.kubernetes.io/name": name, "app.kubernetes.io/component": component };
 }

@@ -1,10 +1,10 @@
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
-import { appLabels } from "./labels";
+import { Component, appLabels } from "./labels";
 import { FunctionAppSpec } from "./spec";
 import { byCodePoint } from "../../core/ordering";
 
 /** `metadata` of an object of the app: name, namespace and the app's labels. */
-export function objectMeta(spec: FunctionAppSpec, name: string, component?: "http" | "worker"): IObjectMeta {
+export function objectMeta(spec: FunctionAppSpec, name: string, component?: Component): IObjectMeta {
   return { name, namespace: spec.namespace, labels: appLabels(spec.name, component) };
 }
 

@@ -10,7 +10,7 @@ import type { ILocalObjectReference } from "kubernetes-models/v1/LocalObjectRefe
 import { TerraformIterator } from "cdktf";
 import { isToken } from "../../core/tokens";
 import { hostManagesKeys } from "./function-keys";
-import { appLabels, selectorLabels } from "./labels";
+import { Component, appLabels, selectorLabels } from "./labels";
 import { sortedRecord } from "./metadata";
 import { FUNCTION_KEYS_MOUNT_PATH, FunctionAppSpec, objectNames } from "./spec";
 import { writableVolumes } from "./writable-paths";
@@ -21,7 +21,7 @@ import { writableVolumes } from "./writable-paths";
  */
 export function renderPodTemplate(
   spec: FunctionAppSpec,
-  component: "http" | "worker",
+  component: Component,
   functions: readonly string[],
 ): IPodTemplateSpec {
   const names = objectNames(spec.name, spec.functionKeys.secretName);
@@ -132,7 +132,7 @@ function imagePullSecrets(names: readonly string[]): { imagePullSecrets?: ILocal
  * dev cluster still schedules every pod; `pod-template-hash` keeps a rollout's old pods from
  * skewing where the new ones go.
  */
-function spreadConstraints(name: string, component: "http" | "worker"): ITopologySpreadConstraint[] {
+function spreadConstraints(name: string, component: Component): ITopologySpreadConstraint[] {
   return ["topology.kubernetes.io/zone", "kubernetes.io/hostname"].map((topologyKey) => ({
     maxSkew: 1,
     topologyKey,

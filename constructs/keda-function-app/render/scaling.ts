@@ -4,6 +4,7 @@ import { ScaledObjectTrigger } from "../keda-triggers";
 import { Fn, Token } from "cdktf";
 import { isToken, numberString } from "../../core/tokens";
 import { envAuthenticationName } from "./env-authentication";
+import type { Component } from "./labels";
 import { objectMeta, sortedRecord } from "./metadata";
 import { FunctionAppSpec, objectNames } from "./spec";
 
@@ -91,7 +92,7 @@ export function renderHttpScaledObject(spec: FunctionAppSpec): IScaledObject | u
 
 interface ScaledObjectParts {
   readonly name: string;
-  readonly component: "http" | "worker";
+  readonly component: Component;
   readonly deployment: string;
   readonly minReplicas: number;
   readonly maxReplicas: number;

@@ -2,7 +2,7 @@ import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import type { IService } from "kubernetes-models/v1/Service";
 import { atLeastOne } from "../../core/tokens";
-import { selectorLabels } from "./labels";
+import { Component, selectorLabels } from "./labels";
 import { objectMeta } from "./metadata";
 import { renderPodTemplate } from "./pod-template";
 import { FunctionAppSpec, objectNames } from "./spec";
@@ -62,7 +62,7 @@ export function renderWorkerDeployment(spec: FunctionAppSpec): IDeployment {
  * at one replica; `AlwaysAllow` lets it evict pods that are not ready, which otherwise
  * count against the budget and stall the drain.
  */
-export function renderDisruptionBudget(spec: FunctionAppSpec, component: "http" | "worker"): IPodDisruptionBudget {
+export function renderDisruptionBudget(spec: FunctionAppSpec, component: Component): IPodDisruptionBudget {
   const names = objectNames(spec.name);
   return {
     apiVersion: "policy/v1",
