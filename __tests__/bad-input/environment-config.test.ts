@@ -62,7 +62,7 @@ const cases: Array<[string, string, unknown, string, string]> = [
   ["ScaledObject max >= 1", "workload.functionApp.maxReplicas", 0, APP, "maxReplicas = 0: must be a whole number >= 1. Fix: allow at least 1 replica"],
   ["ScaledObject min >= 0", "workload.functionApp.minReplicas", -1, APP, "minReplicas = -1: must be a whole number >= 0. Fix: use 0 to scale to zero, or a positive whole number"],
   ["HTTP replicas >= 0", "workload.functionApp.httpReplicas", -2, APP, "httpScaling.replicas = -2: must be a whole number >= 0. Fix: use 0 or more replicas"],
-  ["Service type", "workload.functionApp.serviceType", "External", APP, `serviceType = "External": must be one of ClusterIP, LoadBalancer, NodePort. Fix: pick one of those`],
+  ["Service type", "workload.functionApp.serviceType", "External", APP, `serviceType = "External": must be one of "ClusterIP", "LoadBalancer", "NodePort". Fix: use one of the listed values (they are case-sensitive)`],
   ["Premium only: retention", "registry.retentionDays", 7, REGISTRY, `retentionDays = 7: a retention policy can only be applied when using the Premium Sku (sku is "Standard"). Fix: set sku to "Premium" or set retentionDays to 0`],
   ["Premium only: zone redundancy", "registry.zoneRedundancyEnabled", true, REGISTRY, `zoneRedundancyEnabled = true: zone redundancy can only be applied when using the Premium Sku (sku is "Standard"). Fix: set sku to "Premium" or set zoneRedundancyEnabled to false`],
   ["Premium only: geo-replication", "registry.geoReplicationLocations", ["northeurope"], REGISTRY, `geoReplicationLocations = ["northeurope"]: an ACR geo-replication can only be applied when using the Premium Sku (sku is "Standard"). Fix: set sku to "Premium" or set geoReplicationLocations to []`],
