@@ -31,6 +31,9 @@ export function resolveSettingExpression(value: string, settings: Readonly<Recor
   });
 }
 
+/** The storage services a trigger's connection can point at. */
+export type StorageService = "queue" | "blob";
+
 /**
  * KEDA cannot read Functions' `<conn>__accountName` style settings: identity-based
  * connections become `accountName` + an azure-workload TriggerAuthentication, and
@@ -38,7 +41,7 @@ export function resolveSettingExpression(value: string, settings: Readonly<Recor
  */
 export function storageConnection(
   connection: string,
-  service: "queue" | "blob",
+  service: StorageService,
   metadata: Record<string, string>,
   context: TriggerMappingContext,
 ): Pick<ScaledObjectTrigger, "metadata" | "authenticationRef"> {
@@ -50,7 +53,7 @@ export function storageConnection(
 }
 
 /** The account of an identity-based storage connection (`__accountName` or `__<service>ServiceUri`). */
-export function storageAccountOf(connection: string, service: "queue" | "blob", context: TriggerMappingContext): string | undefined {
+export function storageAccountOf(connection: string, service: StorageService, context: TriggerMappingContext): string | undefined {
   const accountName = context.settings[`${connection}__accountName`];
   if (accountName !== undefined) return accountName;
   const uri = context.settings[`${connection}__${service}ServiceUri`];
