@@ -7,18 +7,13 @@ export const dev: EnvironmentConfig = {
   tags: { environment: "dev", project: "keda-functions-aks" },
   // Switch to { type: "azurerm", ... } or { type: "cloud", ... } for shared state: see docs/deploy.md.
   backend: { type: "local" },
+  // Only what dev relaxes: Standard (the Premium-only features default to off below Premium) and a
+  // public endpoint, which Standard cannot turn off. Every other setting is ContainerRegistry's default.
   registry: {
     resourceGroupName: "rg-kedafn-dev-registry",
     name: "acrkedafndev",
     sku: "Standard",
     publicNetworkAccessEnabled: true,
-    zoneRedundancyEnabled: false,
-    retentionDays: 0,
-    geoReplicationLocations: [],
-    quarantinePolicyEnabled: false,
-    trustPolicyEnabled: false,
-    dataEndpointEnabled: false,
-    exportPolicyEnabled: true,
     policyExceptions: [
       {
         ids: ["CKV_AZURE_139", "CKV_AZURE_164", "CKV_AZURE_165", "CKV_AZURE_166", "CKV_AZURE_167", "CKV_AZURE_233", "CKV_AZURE_237"],

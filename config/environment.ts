@@ -78,7 +78,10 @@ export interface PolicyException {
   readonly reason: string;
 }
 
-export interface RegistryConfig extends Omit<RegistrySettings, "location"> {
+/** A registry's settings (each defaults to the secure production choice) plus its names. */
+export interface RegistryConfig extends RegistrySettings {
+  /** Globally unique, 5-50 letters and digits; the login server is `<name>.azurecr.io`. */
+  readonly name: string;
   readonly resourceGroupName: string;
   readonly policyExceptions: readonly PolicyException[];
 }

@@ -7,23 +7,17 @@ export const prod: EnvironmentConfig = {
   tags: { environment: "prod", project: "keda-functions-aks" },
   // Switch to { type: "azurerm", ... } or { type: "cloud", ... } for shared state: see docs/deploy.md.
   backend: { type: "local" },
+  // ContainerRegistry's defaults are production's: Premium, zone redundant, 7-day retention of untagged
+  // manifests, dedicated data endpoints, no quarantine (no scanner releases images) and no Docker
+  // Content Trust (new registries cannot enable it: sign with Notation).
   registry: {
     resourceGroupName: "rg-kedafn-prod-registry",
     name: "acrkedafnprod",
-    sku: "Premium",
-    // Pushes come from CI's hosted runners over the internet (see policyExceptions).
+    // Pushes come from CI's hosted runners over the internet (see policyExceptions); exports stay
+    // allowed, as ACR refuses them only on a private registry.
     publicNetworkAccessEnabled: true,
-    // Zone redundancy (registry and replica), 7-day retention of untagged manifests, a replica in the
-    // paired region and dedicated data endpoints: all included in Premium.
-    zoneRedundancyEnabled: true,
-    retentionDays: 7,
+    // A replica in the paired region.
     geoReplicationLocations: ["northeurope"],
-    // Quarantine hides every pushed image until a scanner releases it; turn it on only with one.
-    quarantinePolicyEnabled: false,
-    // Docker Content Trust cannot be enabled on new registries (since May 2026): sign with Notation.
-    trustPolicyEnabled: false,
-    dataEndpointEnabled: true,
-    exportPolicyEnabled: true,
     policyExceptions: [
       {
         ids: ["CKV_AZURE_139"],

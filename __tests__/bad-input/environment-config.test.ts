@@ -31,7 +31,7 @@ function synthFailure(config: EnvironmentConfig): { message: string; outdir: str
   throw new Error("synth succeeded, but the input is invalid");
 }
 
-const REGISTRY = 'RegistryStack at "dev-registry"';
+const REGISTRY = 'ContainerRegistry at "dev-registry/Default"';
 const CLUSTER = 'AksCluster at "dev-cluster/Default"';
 const APP = 'KedaFunctionApp at "dev-workload/function-app"';
 const CONFIG = 'EnvironmentConfig at "config/dev.ts"';

@@ -43,7 +43,7 @@ function environmentSuppressions(env: string): PolicySuppression[] {
   const scoped = (exceptions: readonly PolicyException[], path: string) =>
     exceptions.flatMap((e) => e.ids.map((id): PolicySuppression => ({ id, reason: e.reason, pathPrefix: path })));
   return [
-    ...scoped(config.registry.policyExceptions, `${env}-registry/registry`),
+    ...scoped(config.registry.policyExceptions, `${env}-registry/Default/registry`),
     ...scoped(config.cluster.policyExceptions ?? [], `${env}-cluster/Default/cluster`),
   ];
 }

@@ -1,2 +1,8 @@
-export * from "./settings";
-export * from "./rules";
+export { ContainerRegistry, DEFAULT_REGISTRY_LOCATION } from "./container-registry";
+export type { ContainerRegistryAttributes, ContainerRegistryProps, IContainerRegistry, ResourceGroupReference } from "./container-registry";
+export { PRINCIPAL_TYPES } from "./grant";
+export type { PrincipalType, RegistryGrantee } from "./grant";
+export { DEFAULT_RETENTION_DAYS } from "./resolve";
+export type { ResolvedRegistrySettings } from "./resolve";
+export { REGISTRY_SKUS } from "./settings";
+export type { RegistrySettings, RegistrySku } from "./settings";

@@ -1,18 +1,25 @@
 import { checkRegistryName } from "../core/azure-names";
-import { Rule, Violation } from "../core/validation";
-import { RegistrySettings } from "./settings";
+import { oneOf, Rule, Violation } from "../core/validation";
+import { ResolvedRegistrySettings } from "./resolve";
+import { REGISTRY_SKUS } from "./settings";
 
-// The azurerm provider checks these in CustomizeDiff and Create (container_registry_resource.go),
-// i.e. at plan or apply time. Offline there is no plan, so the same rules run at synth.
+// The azurerm provider checks most of these in CustomizeDiff and Create (container_registry_resource.go),
+// i.e. at plan or apply time. Offline there is no plan, so the same rules run at synth, once, on the
+// settings with their defaults applied. A sku that is a Terraform token is judged by Azure at apply.
+
+type R = Rule<ResolvedRegistrySettings>;
+
+/** Only a known lower tier is judged: a token is unknown until apply, and an unknown sku has its own rule. */
+const belowPremium = (s: ResolvedRegistrySettings) => s.sku === "Basic" || s.sku === "Standard";
 
 function premiumOnly(
-  property: keyof RegistrySettings,
-  inUse: (s: RegistrySettings) => boolean,
+  property: keyof ResolvedRegistrySettings,
+  inUse: (s: ResolvedRegistrySettings) => boolean,
   feature: string,
   off: string,
-): Rule<RegistrySettings> {
+): R {
   return (s) =>
-    s.sku !== "Premium" && inUse(s)
+    belowPremium(s) && inUse(s)
       ? {
           property,
           value: s[property],
@@ -22,9 +29,16 @@ function premiumOnly(
       : undefined;
 }
 
-/** Every rule a registry's settings must pass; all violations are reported together. */
-export const registryRules: ReadonlyArray<Rule<RegistrySettings>> = [
+function duplicates(property: string, values: readonly string[]): Violation | undefined {
+  const repeated = values.filter((v, i) => values.indexOf(v) !== i);
+  if (repeated.length === 0) return undefined;
+  return { property, value: values, rule: `lists ${JSON.stringify(repeated[0])} more than once`, fix: "list each region once" };
+}
+
+/** Every rule a registry's resolved settings must pass; all violations are reported together. */
+export const registryRules: readonly R[] = [
   (s) => checkRegistryName("name", s.name),
+  (s) => oneOf("sku", s.sku, REGISTRY_SKUS),
   premiumOnly("geoReplicationLocations", (s) => s.geoReplicationLocations.length > 0, "an ACR geo-replication", "set geoReplicationLocations to []"),
   premiumOnly("zoneRedundancyEnabled", (s) => s.zoneRedundancyEnabled, "zone redundancy", "set zoneRedundancyEnabled to false"),
   premiumOnly("retentionDays", (s) => s.retentionDays > 0, "a retention policy", "set retentionDays to 0"),
@@ -56,7 +70,7 @@ export const registryRules: ReadonlyArray<Rule<RegistrySettings>> = [
       : undefined,
   (s) => duplicates("geoReplicationLocations", s.geoReplicationLocations),
   (s) =>
-    !s.exportPolicyEnabled && (s.sku !== "Premium" || s.publicNetworkAccessEnabled)
+    !s.exportPolicyEnabled && (s.publicNetworkAccessEnabled || belowPremium(s))
       ? {
           property: "exportPolicyEnabled",
           value: false,
@@ -65,9 +79,3 @@ export const registryRules: ReadonlyArray<Rule<RegistrySettings>> = [
         }
       : undefined,
 ];
-
-function duplicates(property: string, values: readonly string[]): Violation | undefined {
-  const repeated = values.filter((v, i) => values.indexOf(v) !== i);
-  if (repeated.length === 0) return undefined;
-  return { property, value: values, rule: `lists ${JSON.stringify(repeated[0])} more than once`, fix: "list each region once" };
-}
