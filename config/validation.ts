@@ -4,7 +4,7 @@ import { checkImageReference } from "../constructs/core/image-reference";
 import { checkDnsLabel } from "../constructs/core/kubernetes-names";
 import { CONNECTION_MODES } from "../constructs/keda-function-app/choices";
 import { oneOf, Rule, ValidationError, Violation } from "../constructs/core/validation";
-import { EnvironmentConfig, WorkloadConfig } from "./environment";
+import { EnvironmentConfig, StateBackendConfig, WorkloadConfig } from "./environment";
 
 // The config's own rules, in the rule-table style of the constructs' validation.ts files. Each
 // construct checks its own settings (AksCluster, ContainerRegistry, KedaFunctionApp: names, CIDRs,
@@ -18,8 +18,13 @@ const LONGEST_STACK_SUFFIX = "-registry";
 
 type R = Rule<EnvironmentConfig>;
 
+/**
+ * The state backends, derived from `StateBackendConfig` (the one definition): the record
+ * must name every backend type and no other, or this file does not compile.
+ */
+const BACKEND_TYPE_SET: Readonly<Record<StateBackendConfig["type"], true>> = { local: true, azurerm: true, cloud: true };
 /** The state backends `StateBackendConfig` describes. */
-export const BACKEND_TYPES = ["local", "azurerm", "cloud"] as const;
+export const BACKEND_TYPES = Object.keys(BACKEND_TYPE_SET) as ReadonlyArray<StateBackendConfig["type"]>;
 
 const choices: R[] = [
   (c) => oneOf("backend.type", c.backend.type, BACKEND_TYPES),
