@@ -9,7 +9,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { FunctionAppSource, ImageSource, KedaFunctionApp, KedaTrigger, sampleFunctionAppDirectory } from "keda-functions-aks";
 
 const app = new App();
-const stack = new TerraformStack(app, "orders-extended");
+const stack = new TerraformStack(app, "orders");
 new AzurermProvider(stack, "azurerm", { features: [{}], storageUseAzuread: true });
 new KubernetesProvider(stack, "kubernetes", { configPath: "~/.kube/config" });
 const storage = new StorageAccount(stack, "storage", {
