@@ -10,6 +10,8 @@ export default function globalTeardown(): void {
   const runDir = process.env[RUN_DIR_VARIABLE];
   if (runDir !== undefined) rmSync(runDir, { recursive: true, force: true });
   delete process.env[RUN_DIR_VARIABLE];
+  // Set by global-setup-shared-synth.ts; its folder was inside the run's folder.
+  delete process.env.KEDAFN_JEST_SHARED_SYNTH;
   const before = process.env[TMPDIR_BEFORE_VARIABLE];
   if (before === undefined) return;
   if (before === "") delete process.env.TMPDIR;

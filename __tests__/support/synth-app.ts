@@ -1,10 +1,18 @@
-import { App } from "cdktf";
-import { mkdtempSync, readFileSync } from "node:fs";
+import type { App } from "cdktf";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { environmentConfig } from "../../config";
-import { EnvironmentConfig } from "../../config/environment";
-import { addEnvironment } from "../../stacks/app";
+import type { EnvironmentConfig } from "../../config/environment";
+import type { addEnvironment } from "../../stacks/app";
+
+// cdktf, the config and the stacks are required when a synth runs, not when this file loads:
+// a suite that only reads the shared synth of dev or prod never loads the providers.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const cdktf = (): { App: typeof App } => require("cdktf");
+const stacks = (): { addEnvironment: typeof addEnvironment } => require("../../stacks/app");
+const configs = (): { environments: Readonly<Record<string, EnvironmentConfig>>; environmentConfig(name: string): EnvironmentConfig } =>
+  require("../../config");
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The Terraform JSON of one synthesized stack. */
 export type StackJson = {
@@ -22,17 +30,43 @@ export interface SynthesizedApp {
   raw(name: string): string;
 }
 
-/** Synthesizes every stack of a built-in environment the way `npm run synth` does, into a temp folder. */
+/**
+ * Every stack of a built-in environment, synthesized the way `npm run synth` does. Under
+ * `npm test` the dev and prod of this run were synthesized once by `node scripts/run-app.mjs`
+ * (global-setup-shared-synth.ts) and are read from there; otherwise (another jest config, or
+ * the shared synth failed) they are synthesized in-process into a temp folder.
+ */
 export function synthEnvironment(environment = "dev"): SynthesizedApp {
-  return synthConfig(environmentConfig(environment));
+  const shared = sharedSynth(environment);
+  return shared ?? synthConfig(configs().environmentConfig(environment));
 }
 
-/** Synthesizes every stack of `config` (e.g. an environment with overrides) into a temp folder. */
+/**
+ * Synthesizes every stack of `config` (e.g. an environment with overrides) into a temp folder.
+ * A built-in environment's own, unchanged config object reads the shared synth instead.
+ */
 export function synthConfig(config: EnvironmentConfig): SynthesizedApp {
+  if (configs().environments[config.name] === config) {
+    const shared = sharedSynth(config.name);
+    if (shared !== undefined) return shared;
+  }
   const outdir = mkdtempSync(join(tmpdir(), `synth-${config.name}-`));
-  const app = new App({ outdir });
-  addEnvironment(app, config);
+  const app = new (cdktf().App)({ outdir });
+  stacks().addEnvironment(app, config);
   app.synth();
+  return readSynth(outdir);
+}
+
+/** The output of global-setup-shared-synth.ts for `environment`, when this run has one. */
+function sharedSynth(environment: string): SynthesizedApp | undefined {
+  const dir = process.env.KEDAFN_JEST_SHARED_SYNTH;
+  if (dir === undefined) return undefined;
+  const outdir = join(dir, environment);
+  return existsSync(join(outdir, "manifest.json")) ? readSynth(outdir) : undefined;
+}
+
+/** A synthesized app read from its outdir (each `stack()` call parses afresh: callers may mutate it). */
+function readSynth(outdir: string): SynthesizedApp {
   const raw = (name: string) => readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
   return {
     outdir,
