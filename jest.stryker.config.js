@@ -28,6 +28,9 @@ module.exports = {
     "<rootDir>/__tests__/(app|config|e2e-cluster|reliability|scripts)/",
     "<rootDir>/__tests__/stacks/(app|state-backend)\\.test\\.ts$",
   ],
+  // No shared synth (global-setup-shared-synth.ts): it runs the runner in a child process, which
+  // never sees the active mutant, so every suite synthesizes in-process here.
+  globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
   // Stryker runs jest in band inside each of its own workers (stryker.config.mjs: concurrency).
   maxWorkers: 1,
 };
