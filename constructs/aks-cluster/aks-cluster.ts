@@ -16,12 +16,7 @@ import { defaultClusterName, ResolvedClusterSettings, resolveClusterSettings } f
 import { apiServerAccessProfile, keyVaultSecretsProvider, networkProfile, poolArguments, weeklyWindow, zonesOrUndefined } from "./render";
 import { ClusterSettings } from "./settings";
 import { clusterRules } from "./validation";
-
-/** A resource group to put the cluster in: an `azurerm_resource_group` resource or data source. */
-export interface ResourceGroupRef {
-  readonly name: string;
-  readonly location: string;
-}
+import { ResourceGroupRef } from "../core/resource-group";
 
 /** Props of {@link AksCluster}: the cluster settings plus where it goes. Every prop is optional. */
 export interface AksClusterProps extends ClusterSettings {
