@@ -18,7 +18,7 @@ const AREAS: ReadonlyArray<readonly [heading: string, folder: string]> = [
   ["AKS cluster", "constructs/aks-cluster/"],
   ["Container registry", "constructs/container-registry/"],
   ["Policy", "constructs/policy/"],
-  ["Validation", "constructs/core/"],
+  ["Validation and shared types", "constructs/core/"],
 ];
 
 const exported = publicExports(ROOT, "index.ts");
