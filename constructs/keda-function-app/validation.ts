@@ -108,7 +108,8 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
   (p) => boolean("burstToVirtualNodes", p.burstToVirtualNodes),
   (p) => boolean("blobsRemovedAfterProcessing", p.blobsRemovedAfterProcessing),
   (p) => {
-    const key = Object.keys(p.keysSecretAnnotations).find((k) => !ANNOTATION_KEY.test(k));
+    // The API server checks annotation keys lowercased (ValidateAnnotations: IsQualifiedName(strings.ToLower(k))).
+    const key = Object.keys(p.keysSecretAnnotations).find((k) => !ANNOTATION_KEY.test(k.toLowerCase()));
     return key === undefined
       ? undefined
       : {

@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { HttpScaling, ImageSource, KedaFunctionApp, KedaFunctionAppProps } from "../../../constructs/keda-function-app";
-// The renderers are internal to the construct: imported by path.
-import { renderFunctionApp } from "../../../constructs/keda-function-app/render/objects";
-import type { FunctionAppSpec } from "../../../constructs/keda-function-app/render/spec";
+import { ImageSource, KedaFunctionApp, KedaFunctionAppProps } from "../../../constructs/keda-function-app";
+// Resolving and rendering are internal to the construct: imported by path.
+import { resolveProps } from "../../../constructs/keda-function-app/resolve";
+import { buildState } from "../../../constructs/keda-function-app/app-state";
 
 const IMAGE = `registry.example/demo:1.0.0@sha256:${"a".repeat(64)}`;
 const BASE_PROPS: KedaFunctionAppProps = {
@@ -26,29 +26,12 @@ const BASE_PROPS: KedaFunctionAppProps = {
   workloadIdentity: { oidcIssuerUrl: "https://issuer.example/", resourceGroupName: "rg", location: "westeurope" },
 };
 
-/** The spec the construct would render for the props (no validation: the renderer is pure). */
-function spec(props: KedaFunctionAppProps): FunctionAppSpec {
-  const resources = { cpuRequest: "250m", memoryRequest: "256Mi", memoryLimit: "1Gi", ...props.resources };
-  return {
-    name: props.name,
-    namespace: props.namespace ?? "rules",
-    image: IMAGE,
-    containerPort: 8080,
-    hostId: "demo",
-    env: { FUNCTIONS_WORKER_RUNTIME: "node" },
-    settings: { kind: "ConfigMap", values: props.settings ?? {} },
-    existingSettings: [],
-    httpFunctions: ["hello"],
-    workerFunctions: ["worker"],
-    functionKeys: { mode: "kubernetes-secret", secretName: `func-keys-kube-secret-${props.name}`, annotations: {} },
-    http: { scaling: HttpScaling.fixedReplicas(1).config, serviceType: "ClusterIP", servicePort: 80 },
-    scaling: { minReplicas: 0, maxReplicas: 10, pollingInterval: 30, cooldownPeriod: 300, triggers: [] },
-    imagePullSecrets: [],
-    resources,
-    terminationGracePeriodSeconds: 330,
-    burstToVirtualNodes: false,
-    security: { runAsUser: 10001, runAsGroup: 10001, readOnlyRootFilesystem: true },
-  } as FunctionAppSpec;
+/**
+ * The objects the construct would render for the props, with its own defaults (`resolveProps`)
+ * but without its rules, so the API server judges exactly what the rules would have let through.
+ */
+function rendered(props: KedaFunctionAppProps) {
+  return buildState(resolveProps(props), { path: "input-rules", image: IMAGE, clientId: undefined }).objects;
 }
 
 const outdir = mkdtempSync(join(tmpdir(), "input-rules-"));
@@ -74,7 +57,7 @@ const KINDS = new Set(["Service", "Deployment", "ConfigMap", "ServiceAccount", "
 
 function appCase(name: string, expectRejected: boolean, overrides: Partial<KedaFunctionAppProps>) {
   const props = { ...BASE_PROPS, ...overrides };
-  const objects = renderFunctionApp(spec(props)).filter((o) => KINDS.has(o.kind));
+  const objects = rendered(props).filter((o) => KINDS.has(o.kind));
   return { name, expectRejected, constructError: constructError(props), objects };
 }
 
@@ -119,6 +102,11 @@ const cases = [
   appCase("settings key of 254 characters", true, { settings: { ["k".repeat(254)]: "x" } }),
   appCase("near miss: settings keys with '.', '-', '_', __ and 253 characters", false, {
     settings: { "a.b-c_D": "x", AzureFunctionsJobHost__logging__logLevel__default: "Warning", ["k".repeat(253)]: "y" },
+  }),
+  appCase("keys Secret annotation key with a space", true, { keysSecretAnnotations: { "owner team": "x" } }),
+  appCase("keys Secret annotation key of 64 characters", true, { keysSecretAnnotations: { ["a".repeat(64)]: "x" } }),
+  appCase("near miss: annotation keys with a prefix (uppercase too), '_' and 63 characters", false, {
+    keysSecretAnnotations: { "example.com/owner": "x", "Example.com/team": "w", owner_team: "y", ["a".repeat(63)]: "z" },
   }),
   kedaCase("KEDA operator ServiceAccount with '_'", true, { namespace: "keda-a", name: "keda_operator" }),
   kedaCase("KEDA operator ServiceAccount of 254 characters", true, { namespace: "keda-b", name: "k".repeat(254) }),
