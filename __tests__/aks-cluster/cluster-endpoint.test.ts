@@ -1,4 +1,4 @@
-import { App, Testing, TerraformStack } from "cdktf";
+import { App, DataTerraformRemoteStateLocal, Testing, TerraformStack } from "cdktf";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,6 +41,20 @@ describe("ClusterEndpoint.fromAttributes", () => {
     expect(json.provider.kubernetes[0].exec).toEqual([{ api_version: "client.authentication.k8s.io/v1beta1", command: "kubelogin", args: exec("spn").args }]);
     expect(json.provider.helm[0].kubernetes).toMatchObject({ host: attributes.host, cluster_ca_certificate: '${base64decode("Y2E=")}' });
   });
+});
+
+test("from another configuration's state: the outputs stay Terraform expressions", () => {
+  const stack = new TerraformStack(Testing.app(), "consumer");
+  const state = new DataTerraformRemoteStateLocal(stack, "cluster", { path: "../cluster/terraform.tfstate" });
+  const endpoint = ClusterEndpoint.fromAttributes({
+    host: state.getString("host"),
+    clusterCaCertificate: state.getString("cluster_ca_certificate"),
+    oidcIssuerUrl: state.getString("oidc_issuer_url"),
+  });
+  new KubernetesProvider(stack, "kubernetes", endpoint.kubernetesProviderConfig("workloadidentity"));
+  const [kubernetes] = JSON.parse(Testing.synth(stack)).provider.kubernetes;
+  expect(kubernetes.host).toBe("${data.terraform_remote_state.cluster.outputs.host}");
+  expect(kubernetes.cluster_ca_certificate).toBe("${base64decode(data.terraform_remote_state.cluster.outputs.cluster_ca_certificate)}");
 });
 
 describe("AksCluster.endpoint across stacks", () => {
