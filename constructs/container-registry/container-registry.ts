@@ -3,6 +3,7 @@ import { Fn, Token } from "cdktf";
 import { ContainerRegistry as AzurermContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import type { ResourceGroupRef } from "../core/resource-group";
 import { checkResourceGroupName } from "../core/azure-names";
 import { isToken } from "../core/tokens";
 import { Rule, validate } from "../core/validation";
@@ -13,12 +14,6 @@ import { registryRules } from "./validation";
 
 /** Region of a registry whose props name neither a location nor a resource group. */
 export const DEFAULT_REGISTRY_LOCATION = "westeurope";
-
-/** A resource group to put the registry in instead of creating one; an azurerm `ResourceGroup` fits. */
-export interface ResourceGroupReference {
-  readonly name: string;
-  readonly location: string;
-}
 
 /**
  * A container registry as other constructs use it: where images go and whom to let pull them.
@@ -42,7 +37,7 @@ export interface ContainerRegistryProps extends RegistrySettings {
   /** Azure region of the registry (its home replica). @default the location of `resourceGroup` when given, else "westeurope" */
   readonly location?: string;
   /** An existing resource group to use; none is created then. @default a new group named `resourceGroupName` */
-  readonly resourceGroup?: ResourceGroupReference;
+  readonly resourceGroup?: ResourceGroupRef;
   /** Name of the resource group the construct creates (not allowed together with `resourceGroup`). @default "rg-" + the registry name */
   readonly resourceGroupName?: string;
   /** Tags of the registry, its replicas and the group it creates. @default {} */

@@ -1,5 +1,5 @@
 export { ContainerRegistry, DEFAULT_REGISTRY_LOCATION } from "./container-registry";
-export type { ContainerRegistryAttributes, ContainerRegistryProps, IContainerRegistry, ResourceGroupReference } from "./container-registry";
+export type { ContainerRegistryAttributes, ContainerRegistryProps, IContainerRegistry } from "./container-registry";
 export { PRINCIPAL_TYPES } from "./grant";
 export type { PrincipalType, RegistryGrantee } from "./grant";
 export { DEFAULT_RETENTION_DAYS } from "./resolve";
