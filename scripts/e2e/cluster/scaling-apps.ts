@@ -4,7 +4,7 @@
 //   E2E_SCALING='{"pollingInterval":2,"cooldownPeriod":5,"connectionSecret":"...","rabbitmq":false}' \
 //     node scripts/run-app.mjs scripts/e2e/cluster/scaling-apps.ts
 import { App, TerraformStack } from "cdktf";
-import { FunctionMetadata, HttpScaling, ImageSource, KedaFunctionApp, KedaFunctionAppProps } from "../../../constructs/keda-function-app";
+import { FunctionMetadata, HttpScaling, ImageSource, KedaFunctionApp, KedaFunctionAppProps, KedaTrigger } from "../../../constructs/keda-function-app";
 import { exportObjects } from "../../../constructs/keda-function-app/yaml-export";
 
 interface ScalingInput {
@@ -39,7 +39,7 @@ const app = new App({ skipValidation: true });
 const stack = new TerraformStack(app, "e2e-scaling");
 
 const apps: Array<[KedaFunctionApp, string, FunctionMetadata[]]> = [];
-function add(name: string, kind: string, functions: FunctionMetadata[], extra: Partial<KedaFunctionAppProps> = {}): void {
+function add(name: string, kind: string, functions: FunctionMetadata[], extra: Partial<KedaFunctionAppProps> = {}): KedaFunctionApp {
   const created = new KedaFunctionApp(stack, name, {
     name,
     image: ImageSource.fromReference(IMAGE),
@@ -53,6 +53,7 @@ function add(name: string, kind: string, functions: FunctionMetadata[], extra: P
     ...extra,
   });
   apps.push([created, kind, functions]);
+  return created;
 }
 
 add("e2e-queue", "queue", [{ name: "worker", trigger: { type: "queueTrigger", queueName: "e2e-jobs", connection: "AzureWebJobsStorage" } }]);
@@ -61,6 +62,12 @@ const ingest: FunctionMetadata[] = [{ name: "ingest", trigger: { type: "blobTrig
 add("e2e-blob", "blob", ingest);
 // Opted in: the functions remove processed blobs, so KEDA's blob count drives scaling.
 add("e2e-blob-removed", "blob-removed", ingest, { blobsRemovedAfterProcessing: true });
+// Issue 15: objects that appear after construction (the worker added by addFunction, its
+// ScaledObject) and a trigger built with a typed factory must drive KEDA like mapped ones.
+const late = add("e2e-queue-late", "queue", [{ name: "hello", trigger: { type: "httpTrigger", authLevel: "anonymous" } }], {
+  triggers: [KedaTrigger.storageQueue({ name: "late", queueName: "e2e-late-jobs", connectionFromEnv: "AzureWebJobsStorage", queueLength: 16 })],
+});
+late.addFunction({ name: "late", trigger: { type: "queueTrigger", queueName: "e2e-late-jobs", connection: "AzureWebJobsStorage" } });
 add("e2e-http", "http-add-on", [{ name: "hello", trigger: { type: "httpTrigger", authLevel: "anonymous", methods: ["GET"] } }], {
   httpScaling: HttpScaling.kedaHttpAddOn(),
 });
