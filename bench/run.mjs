@@ -6,11 +6,11 @@
 //   npm run bench                      # the full table (about 5 minutes on 2 cores)
 //   npm run bench -- --out FILE        # also write the report to FILE (markdown)
 //   BENCH_RUNS=1 npm run bench         # smoke run: 1 timed run per row
-import { build } from "esbuild";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compileFloor } from "./lib/floor.mjs";
 import { loadLine, machineLine } from "./lib/machine.mjs";
 import { median, rssMethod, sample } from "./lib/measure.mjs";
 
@@ -102,19 +102,6 @@ const report = [
 ].join("\n");
 console.log(report);
 if (outFile) writeFileSync(outFile, `${report}\n`);
-
-/** The floor app, compiled file by file like `tsc` would (its imports stay `require`s). */
-async function compileFloor() {
-  await build({
-    absWorkingDir: root,
-    entryPoints: ["bench/floor/main.ts"],
-    outdir: join(root, ".build", "bench", "floor"),
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    logLevel: "warning",
-  });
-}
 
 function recordJestFiles() {
   let report;

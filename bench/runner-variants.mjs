@@ -4,13 +4,13 @@
 // floor (bench/floor, precompiled, plain node) interleaved, round after round, so a change in
 // the machine's load hits every variant alike. Prints medians, min-max, and each / floor.
 //   BENCH_ROUNDS=21 node bench/runner-variants.mjs     (default 15 rounds after 2 warm-ups)
-import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { compileFloor } from "./lib/floor.mjs";
 import { loadLine, machineLine } from "./lib/machine.mjs";
 import { median } from "./lib/measure.mjs";
 
@@ -28,15 +28,7 @@ const variants = [
   { label: "floor: `node .build/bench/floor/main.js` (1 resource)", args: [".build/bench/floor/main.js"], floor: true },
 ];
 
-await build({
-  absWorkingDir: root,
-  entryPoints: ["bench/floor/main.ts"],
-  outdir: join(root, ".build", "bench", "floor"),
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
-});
+await compileFloor();
 
 // CPU seconds (user + sys) come from GNU time: on a shared machine they vary less than wall time.
 const cpuFile = join(scratch, "cpu.txt");

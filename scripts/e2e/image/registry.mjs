@@ -1,21 +1,9 @@
 // A real registry (Debian's docker-registry, distribution 2.8) on 127.0.0.1 with its storage in the
 // run's private folder, and the registry HTTP API v2 reads the docker provider makes.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { freePort } from "../cluster/processes.mjs";
 import { alive, sleepSync, startServer } from "./processes.mjs";
-
-/** A free TCP port on the loopback interface. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startRegistry(dir) {
   mkdirSync(join(dir, "storage"), { recursive: true });
