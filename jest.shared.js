@@ -28,7 +28,7 @@ const roots = ["<rootDir>/__tests__", "<rootDir>/function-app/__tests__"];
  */
 const INTEGRATION_SUITES = [
   // node scripts/run-app.mjs as a user runs it (the README synth, manifests, discover CLI)
-  "/__tests__/scripts/[^/]+\\.test\\.ts$",
+  "/__tests__/scripts/(run-app|manifests)\\.test\\.ts$",
   "/__tests__/reliability/determinism\\.test\\.ts$",
   "/__tests__/keda-function-app/discovery-cli\\.test\\.ts$",
   // terraform validate / plan on the synthesized JSON

@@ -20,37 +20,11 @@ interface Stage {
   readonly instructions: Instruction[];
 }
 
-/** Splits a Dockerfile into stages of instructions (comments dropped, continuation lines joined). */
-function parseDockerfile(text: string): Stage[] {
-  const logical = text
-    .split("\n")
-    .filter((line) => !line.trimStart().startsWith("#"))
-    .join("\n")
-    .replace(/\\\n/g, " ")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
-  const stages: Stage[] = [];
-  // Global ARGs (before the first FROM) name the base images; a plain build uses their defaults.
-  const globalArgs: Record<string, string> = {};
-  for (const line of logical) {
-    const [keyword = "", ...rest] = line.split(/\s+/);
-    const args = rest.join(" ");
-    if (keyword.toUpperCase() === "FROM") {
-      const [image = "", , name] = rest;
-      const from = image.replace(/^\$\{(\w+)\}$/, (whole, arg: string) => globalArgs[arg] ?? whole);
-      stages.push({ from, ...(name ? { name } : {}), instructions: [] });
-    } else if (keyword.toUpperCase() === "ARG" && stages.length === 0) {
-      const [arg = "", value = ""] = args.split("=");
-      globalArgs[arg] = value;
-    } else {
-      stages.at(-1)?.instructions.push({ keyword: keyword.toUpperCase(), args });
-    }
-  }
-  return stages;
-}
+// The repository's one Dockerfile reader (also used by the gates and the image e2e).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseDockerfile } = require("../../scripts/lib/dockerfile.cjs") as { parseDockerfile(text: string): { stages: Stage[] } };
 
-const stages = parseDockerfile(read("Dockerfile"));
+const { stages } = parseDockerfile(read("Dockerfile"));
 const runtime = stages.at(-1)!;
 const argsOf = (stage: Stage, keyword: string): string[] => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 

@@ -2,23 +2,14 @@
 // their defaults in FROM lines. dockerfilelint does not expand ARGs, so it would report every
 // `FROM ${BUILD_IMAGE}` as untagged; linting the expanded text keeps its tag check on the real images.
 "use strict";
+const { expandArgs, parseDockerfile } = require("../lib/dockerfile.cjs");
 
-/** `text` with `${NAME}` / `$NAME` in FROM lines replaced by the defaults of the global ARGs. */
+/** `text` with `${NAME}` / `$NAME` in FROM lines replaced by the defaults of the global ARGs (line numbers kept). */
 function expandGlobalArgs(text) {
-  const defaults = {};
-  let seenFrom = false;
+  const { globalArgs } = parseDockerfile(text);
   return text
     .split(/\r?\n/)
-    .map((line) => {
-      const trimmed = line.trim();
-      if (/^FROM\s/i.test(trimmed)) {
-        seenFrom = true;
-        return line.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced, bare) => defaults[braced ?? bare] ?? whole);
-      }
-      const arg = /^ARG\s+(\w+)=(\S+)\s*$/i.exec(trimmed);
-      if (arg && !seenFrom) defaults[arg[1]] = arg[2];
-      return line;
-    })
+    .map((line) => (/^\s*FROM\s/i.test(line) ? expandArgs(line, globalArgs) : line))
     .join("\n");
 }
 

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join, relative } from "node:path";
+import { parseDockerfile } from "../../lib/dockerfile.cjs";
 
 /** Top-level entries never copied: dependencies (linked instead), outputs, caches, VCS. */
 const SKIP = new Set(["node_modules", ".git", "cdktf.out", ".build", "dist", "coverage", ".reports", ".stryker-tmp", "docs"]);
@@ -91,11 +92,5 @@ export function resolveImageOutput(build, loginServer, digest) {
 
 /** The defaults of the Dockerfile's global ARGs (before the first FROM). */
 export function globalArgDefaults(dockerfileText) {
-  const defaults = {};
-  for (const line of dockerfileText.split(/\r?\n/)) {
-    if (/^\s*FROM\s/i.test(line)) break;
-    const arg = /^\s*ARG\s+(\w+)=(\S+)\s*$/i.exec(line);
-    if (arg) defaults[arg[1]] = arg[2];
-  }
-  return defaults;
+  return parseDockerfile(dockerfileText).globalArgs;
 }
