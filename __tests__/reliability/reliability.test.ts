@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import { EnvironmentConfig, environmentConfig } from "../../config";
 import { functionTimeoutSeconds } from "../../constructs/keda-function-app/resolve";
-import { SynthesizedApp, StackJson, manifestsOf, resourcesOf, synthConfig, synthEnvironment } from "../support/synth-app";
+import { SynthesizedApp, StackJson, manifestsOf, resourcesOf, synthEnvironment } from "../support/synth-app";
 
 const apps: Record<string, SynthesizedApp> = {};
 beforeAll(() => {
@@ -15,10 +14,6 @@ const stacks = (env: string): Array<[string, StackJson]> => stackNames(env).map(
 const objects = (env: string) => stacks(env).flatMap(([, s]) => manifestsOf(s));
 const SECRET_KEYS = ["access_key", "sas_token", "client_secret", "client_certificate_password", "password"];
 
-function synthWith(config: EnvironmentConfig): Record<string, StackJson> {
-  const synth = synthConfig(config);
-  return Object.fromEntries(Object.keys(synth.manifest.stacks).map((n) => [n, synth.stack(n)]));
-}
 
 describe("R1 state: every stack has its own backend, with locking and no secrets", () => {
   test.each(ENVS)("%s: local backends use relative, distinct paths", (env) => {
@@ -26,19 +21,8 @@ describe("R1 state: every stack has its own backend, with locking and no secrets
     expect(paths.every((p) => typeof p === "string" && !p.startsWith("/"))).toBe(true);
     expect(new Set(paths).size).toBe(paths.length);
   });
-
-  test("azurerm backend: Entra ID auth (blob-lease locking), one key per stack and environment, no keys or secrets", () => {
-    const config = {
-      ...environmentConfig("dev"),
-      backend: { type: "azurerm", resourceGroupName: "rg-tfstate", storageAccountName: "sttfstate01", containerName: "tfstate" },
-    } as EnvironmentConfig;
-    const synthesized = Object.values(synthWith(config));
-    const backends = synthesized.map((s) => s.terraform.backend?.azurerm);
-    expect(backends.every((b) => b !== undefined && b.use_azuread_auth === true)).toBe(true);
-    const keys = backends.map((b) => b.key);
-    expect(new Set(keys).size).toBe(keys.length);
-    for (const backend of backends) for (const secret of SECRET_KEYS) expect(backend).not.toHaveProperty(secret);
-  });
+  // azurerm and cloud backends (one key or workspace per stack, Entra ID auth, no secrets):
+  // stacks/state-backend.test.ts.
 });
 
 describe("R2 the registry cannot be destroyed by a plan", () => {

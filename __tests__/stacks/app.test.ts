@@ -90,10 +90,10 @@ test("the HTTP add-on next to the AKS add-on needs no KEDA chart", () => {
   expect(app.stack("dev-addons").resource!.azurerm_user_assigned_identity).toBeUndefined();
 });
 
-test.each([
-  ["prod", environments.prod],
-  ["dev with Helm KEDA", withOverrides(dev, { cluster: { keda: { addOn: false, helm: { enabled: true } } } })],
-])("%s: two synths are byte-identical", (_, config) => {
+// dev and prod as shipped: reliability/determinism.test.ts (the README runner, two working
+// folders and time zones). Here the one path they do not take: the Helm KEDA add-on stack.
+test("dev with Helm KEDA: two synths are byte-identical", () => {
+  const config = withOverrides(dev, { cluster: { keda: { addOn: false, helm: { enabled: true } } } });
   const first = synthConfig(config);
   const second = synthConfig(config);
   for (const name of Object.keys(first.manifest.stacks)) {
