@@ -5,7 +5,9 @@ import { RegistryConfig } from "../config/environment";
 import { ContainerRegistry } from "../constructs/container-registry";
 import { AzureStack, AzureStackProps } from "./azure-stack";
 
+/** Props of {@link RegistryStack}: the stack's region, tags and backend, and the environment's registry config. */
 export interface RegistryStackProps extends AzureStackProps {
+  /** The registry's names, its differences from ContainerRegistry's defaults, and its accepted risks. */
   readonly registry: RegistryConfig;
 }
 

@@ -4,6 +4,7 @@ import { ValidationError } from "../core/validation";
 
 /** Kinds of Entra ID principal a role can be assigned to. */
 export const PRINCIPAL_TYPES = ["ServicePrincipal", "User", "Group"] as const;
+/** One of {@link PRINCIPAL_TYPES}. */
 export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
 
 /** Who receives access to a registry, and where the role assignment is created. */

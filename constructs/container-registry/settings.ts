@@ -1,5 +1,6 @@
 /** ACR service tiers; most hardening features need Premium. */
 export const REGISTRY_SKUS = ["Basic", "Standard", "Premium"] as const;
+/** One of {@link REGISTRY_SKUS}. */
 export type RegistrySku = (typeof REGISTRY_SKUS)[number];
 
 /**
