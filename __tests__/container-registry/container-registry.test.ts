@@ -1,7 +1,8 @@
 import { Testing, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
-import { ContainerRegistry, ContainerRegistryProps, DEFAULT_REGISTRY_LOCATION } from "../../constructs/container-registry";
+import { ContainerRegistry, ContainerRegistryProps } from "../../constructs/container-registry";
+import { DEFAULT_REGISTRY_LOCATION } from "../../constructs/container-registry/container-registry";
 import { acrOf, synthRegistry, userStack } from "../support/container-registry";
 import type { StackJson } from "../support/synth-app";
 

@@ -1,8 +1,7 @@
-export { ContainerRegistry, DEFAULT_REGISTRY_LOCATION } from "./container-registry";
+export { ContainerRegistry } from "./container-registry";
 export type { ContainerRegistryAttributes, ContainerRegistryProps, IContainerRegistry } from "./container-registry";
 export { PRINCIPAL_TYPES } from "./grant";
 export type { PrincipalType, RegistryGrantee } from "./grant";
-export { DEFAULT_RETENTION_DAYS } from "./resolve";
 export type { ResolvedRegistrySettings } from "./resolve";
 export { REGISTRY_SKUS } from "./settings";
 export type { RegistrySettings, RegistrySku } from "./settings";
