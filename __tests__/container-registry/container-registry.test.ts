@@ -1,7 +1,7 @@
 import { Testing, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
-import { ContainerRegistry, ContainerRegistryProps } from "../../constructs/container-registry";
+import { ContainerRegistry, ContainerRegistryProps, RegistryGrantee } from "../../constructs/container-registry";
 import { DEFAULT_REGISTRY_LOCATION } from "../../constructs/container-registry/container-registry";
 import { acrOf, synthRegistry, userStack } from "../support/container-registry";
 import type { StackJson } from "../support/synth-app";
@@ -166,8 +166,30 @@ describe("grantPull and grantPush", () => {
         registry.grantPull({ principalId: "66666666-2222-3333-4444-555555555555" });
       }),
     ).toThrow(
-      'ContainerRegistry at "user/acr" has 1 invalid property:\n  - id = "acr-pull": grantPull: "user/acr" already has a construct with this id. Fix: pass a distinct id in the grantee, e.g. one that names the principal',
+      'ContainerRegistry at "user/acr" has 1 invalid property:\n  - grantPull id = "acr-pull": "user/acr" already has a construct with this id. Fix: pass a distinct id in the grantee, e.g. one that names the principal',
     );
+  });
+
+  test.each([
+    ["a principal type of the wrong case", { principalId: PRINCIPAL, principalType: "servicePrincipal" }, `grantPush principalType = "servicePrincipal": must be one of "ServicePrincipal", "User", "Group". Fix: use one of the listed values (they are case-sensitive)`],
+    ["an application (client) id that is no GUID", { principalId: "my-ci-app" }, "grantPush principalId = \"my-ci-app\": must be an Entra object id (a GUID). Fix: use the principal's object id, e.g. `az ad sp show --id <app id> --query id`, or an identity's principalId attribute"],
+  ])("%s is a synth-time error", (_, grantee, line) => {
+    expect(() => synthRegistry({}, (registry) => registry.grantPush(grantee as RegistryGrantee))).toThrow(`ContainerRegistry at "user/acr" has 1 invalid property:\n  - ${line}`);
+  });
+
+  test.each<[string, RegistryGrantee]>([
+    ["a Group principal", { principalId: PRINCIPAL, principalType: "Group" }],
+    ["an upper-case GUID", { principalId: PRINCIPAL.toUpperCase() }],
+  ])("near miss: %s is accepted", (_, grantee) => {
+    expect(resources(synthRegistry({}, (registry) => registry.grantPush(grantee)), "azurerm_role_assignment")).toHaveLength(1);
+  });
+
+  test("a principal id known only at apply (an identity created with it) is not judged", () => {
+    const json = synthRegistry({}, (registry, stack) => {
+      const id = new TerraformVariable(stack, "principal_id", { type: "string" });
+      registry.grantPull({ principalId: id.stringValue });
+    });
+    expect(resources(json, "azurerm_role_assignment")[0]!.principal_id).toBe("${var.principal_id}");
   });
 
   test("two grants with their own ids", () => {
