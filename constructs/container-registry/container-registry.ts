@@ -67,7 +67,7 @@ const REGISTRY_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/
  *
  * ```ts
  * const registry = new ContainerRegistry(this, "registry", { name: "acrorders", geoReplicationLocations: ["northeurope"] });
- * registry.grantPull({ principalId: cluster.kubeletIdentity[0].objectId });
+ * registry.grantPull(aksCluster.kubeletIdentity); // AcrPull for the nodes, created in the cluster's stack
  * ```
  */
 export class ContainerRegistry extends Construct implements IContainerRegistry {
