@@ -171,6 +171,18 @@ describe("grantRole and grantStorage", () => {
     expect(synth).toThrow(`${HEAD}grantRole[0].scope = "kv-demo": must be an Azure resource id (/subscriptions/... or /providers/...). Fix: pass the resource's id attribute, e.g. storage.id`);
   });
 
+  test("grantStorage with an account name instead of its id fails synth", () => {
+    const { app, synth } = build();
+    app.grantStorage("stother");
+    expect(synth).toThrow(`${HEAD}grantRole[0].scope = "stother": must be an Azure resource id`);
+  });
+
+  test("near miss: a management-group scope is a resource id", () => {
+    const { app, synth } = build();
+    app.grantRole("/providers/Microsoft.Management/managementGroups/mg-apps", "Reader");
+    expect(synth).not.toThrow();
+  });
+
   test("an empty role name fails synth", () => {
     const { app, synth } = build();
     app.grantRole(SCOPE, " ");
