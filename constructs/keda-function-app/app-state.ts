@@ -1,7 +1,7 @@
 import { isToken, atLeastOne } from "../core/tokens";
 import { byCodePoint } from "../core/ordering";
 import { FunctionMetadata, isHttpTrigger } from "./functions-manifest";
-import { HostJson, mapTrigger, ScaledObjectTrigger, TriggerMappingContext } from "./keda-triggers";
+import { mapTrigger, ScaledObjectTrigger, TriggerMappingContext } from "./keda-triggers";
 import { AzureConnection } from "./props";
 import { KubernetesObject, renderFunctionApp } from "./render/objects";
 import { FunctionAppSpec, objectNames } from "./render/spec";
@@ -175,9 +175,8 @@ function triggerRoles(workers: readonly FunctionMetadata[], resolved: ResolvedPr
 }
 
 /** `<address>/<routePrefix>/<route>` for each HTTP function, as the host serves them. */
-export function invokeUrls(address: string | undefined, functions: readonly FunctionMetadata[], hostJson: HostJson): Record<string, string> {
+export function invokeUrls(address: string | undefined, functions: readonly FunctionMetadata[], prefix: string): Record<string, string> {
   if (address === undefined) return {};
-  const prefix = (hostJson.extensions?.http?.routePrefix ?? "api").replace(/^\/+|\/+$/g, "");
   return Object.fromEntries(
     functions.map((fn) => {
       const route = typeof fn.trigger.route === "string" ? fn.trigger.route : fn.name;

@@ -105,7 +105,7 @@ export class KedaFunctionApp extends Construct {
   /** Invoke URL of each HTTP function, by function name (add `?code=<key>` unless anonymous). */
   get invokeUrls(): Readonly<Record<string, string>> {
     const state = this.state();
-    return invokeUrls(this.serviceAddress, state.httpFunctions, state.resolved.hostJson);
+    return invokeUrls(this.serviceAddress, state.httpFunctions, state.resolved.routePrefix);
   }
 
   /**

@@ -39,6 +39,8 @@ export type ResolvedProps = {
   readonly addedTriggers: readonly KedaTrigger[];
   /** host.json `functionTimeout` in seconds (`-1`, unbounded, counts as the default). */
   readonly functionTimeoutSeconds: number;
+  /** host.json `extensions.http.routePrefix` without surrounding slashes: the host's default is `api`. */
+  readonly routePrefix: string;
 };
 
 /** What was added to an app after construction (`addSetting`, `addFunction`, `addTrigger`). */
@@ -72,6 +74,7 @@ export function resolveProps(props: KedaFunctionAppProps, added: Additions = NO_
     functions: [...props.functions, ...added.functions],
     hostJson,
     functionTimeoutSeconds: functionTimeoutSeconds(hostJson.functionTimeout),
+    routePrefix: (hostJson.extensions?.http?.routePrefix ?? "api").replace(/^\/+|\/+$/g, ""),
     triggers: props.triggers,
     addedTriggers: added.triggers,
     blobsRemovedAfterProcessing: props.blobsRemovedAfterProcessing ?? false,
