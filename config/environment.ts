@@ -1,6 +1,7 @@
 import { ClusterSettings } from "../constructs/aks-cluster/settings";
 import { KubeloginMode } from "../constructs/aks-cluster/kubelogin";
 import { RegistrySettings } from "../constructs/container-registry/settings";
+import type { ConnectionMode, ServiceType } from "../constructs/keda-function-app/choices";
 
 export type { ClusterSettings } from "../constructs/aks-cluster/settings";
 export type { RegistrySettings, RegistrySku } from "../constructs/container-registry/settings";
@@ -116,7 +117,7 @@ export interface FunctionAppConfig {
   readonly minReplicas: number;
   readonly maxReplicas: number;
   readonly httpReplicas: number;
-  readonly serviceType: "ClusterIP" | "LoadBalancer" | "NodePort";
+  readonly serviceType: ServiceType;
   /** Where the image comes from. @default { source: "docker-build" } */
   readonly image?: FunctionAppImageConfig;
   /**
@@ -142,8 +143,8 @@ export interface FunctionAppConfig {
   readonly burstToVirtualNodes?: boolean;
 }
 
-/** See `FunctionAppConfig.connectionMode`. */
-export type FunctionAppConnectionMode = "workload-identity" | "connection-string";
+/** See `FunctionAppConfig.connectionMode`; the choice is KedaFunctionApp's `ConnectionMode`, defined once. */
+export type FunctionAppConnectionMode = ConnectionMode;
 
 /**
  * Where the workload stack gets the function app's image:
