@@ -18,6 +18,7 @@ import { IClusterEndpoint } from "../constructs/aks-cluster/cluster-endpoint";
 import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { dockerRegistryAuth } from "./docker-registry-auth";
 
+/** What the workload stack needs: the environment's workload config, the cluster it deploys to and the registry that holds the image. */
 export interface WorkloadStackProps extends AzureStackProps {
   readonly workload: WorkloadConfig;
   /** The cluster the app runs in (`AksCluster.endpoint`, or `ClusterEndpoint.fromAttributes`). */
