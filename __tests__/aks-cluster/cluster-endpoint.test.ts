@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { AKS_AAD_SERVER_ID, AksCluster, ClusterEndpoint, KUBELOGIN_MODES } from "../../constructs/aks-cluster";
+import { AksCluster, ClusterEndpoint, KUBELOGIN_MODES } from "../../constructs/aks-cluster";
+import { AKS_AAD_SERVER_ID } from "../../constructs/aks-cluster/kubelogin";
 
 const attributes = { host: "https://aks.example:443", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" };
 const exec = (mode: string) => ({

@@ -1,7 +1,8 @@
 import { Testing, TerraformStack } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { ClusterEndpoint, KedaInstallation, KedaInstallationProps, KEDACORE_CHARTS } from "../../constructs/aks-cluster";
+import { ClusterEndpoint, KedaInstallation, KedaInstallationProps } from "../../constructs/aks-cluster";
+import { KEDACORE_CHARTS } from "../../constructs/aks-cluster/keda-installation";
 
 const endpoint = ClusterEndpoint.fromAttributes({ host: "https://aks.example:443", clusterCaCertificate: "Y2E=", oidcIssuerUrl: "https://issuer.example/" });
 const base = { endpoint, resourceGroupName: "rg-aks", location: "westeurope" };

@@ -1,5 +1,6 @@
 // The public API of the KedaFunctionApp construct. Internal helpers (renderers, rule tables,
-// the trigger catalogue's consumers) are imported by path inside the package, never from here.
+// the trigger catalogue's consumers, host ids, function discovery: the CLI's job) are imported by
+// path inside the package, never from here.
 export { KedaFunctionApp } from "./keda-function-app";
 export * from "./props";
 export * from "./choices";
@@ -17,12 +18,10 @@ export type {
   CustomTriggerOptions,
 } from "./keda-trigger";
 export { FunctionAppSource } from "./function-app-source";
-export { readFunctionsManifest, parseFunctionsManifest } from "./functions-manifest";
+export { readFunctionsManifest } from "./functions-manifest";
 export type { FunctionMetadata, FunctionsManifest, TriggerBinding } from "./functions-manifest";
 export type { HostJson } from "./keda-triggers";
-export { hostIdFor, legacyHostId } from "./host-id";
+export { legacyHostId } from "./host-id";
 export { exportObjects, exportObjectsWithNamespace, toYamlStream } from "./yaml-export";
-export { discoverFunctions, manifestFromRegistrations, formatFunctionsManifest, writeFunctionsManifest } from "./discovery/discover-functions";
-export type { DiscoveryOptions, RegisteredFunction } from "./discovery/discover-functions";
 export type { KubernetesObject, IInterceptorRoute } from "./render/objects";
 export { sampleFunctionAppDirectory } from "./sample-app";
