@@ -31,8 +31,9 @@ const INTEGRATION_SUITES = [
   "/__tests__/scripts/(run-app|manifests)\\.test\\.ts$",
   "/__tests__/reliability/determinism\\.test\\.ts$",
   "/__tests__/keda-function-app/discovery-cli\\.test\\.ts$",
-  // terraform validate / plan on the synthesized JSON
+  // terraform on the synthesized JSON (validate / plan; init + apply of the token expressions)
   "/cluster-access\\.test\\.ts$",
+  "/__tests__/keda-function-app/tokens\\.test\\.ts$",
   // jest's global setup and teardown run in a child process, three times
   "/__tests__/reliability/repeated-jest-runs\\.test\\.ts$",
   // the gates (secretlint, dockerfilelint) and the doc-snippet checker as processes
