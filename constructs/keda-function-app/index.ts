@@ -15,8 +15,14 @@ export type {
   ServiceBusTriggerOptions,
   PrometheusTriggerOptions,
   CpuTriggerOptions,
+  MemoryTriggerOptions,
+  BlobTriggerOptions,
+  EventHubTriggerOptions,
+  KafkaTriggerOptions,
+  KafkaSaslOptions,
+  RabbitMqTriggerOptions,
   CustomTriggerOptions,
-} from "./keda-trigger";
+} from "./keda-trigger-options";
 export { FunctionAppSource } from "./function-app-source";
 export { readFunctionsManifest } from "./functions-manifest";
 export type { FunctionMetadata, FunctionsManifest, TriggerBinding } from "./functions-manifest";

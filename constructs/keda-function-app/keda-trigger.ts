@@ -1,79 +1,35 @@
+import { Fn } from "cdktf";
 import { isToken, numberString } from "../core/tokens";
 import type { Violation } from "../core/validation";
 import type { ScaledObjectTrigger } from "./keda-triggers";
-
-/** How a KEDA scaler reaches an Azure storage account or namespace: exactly one of the two. */
-export interface AzureScalerConnection {
-  /**
-   * Identity-based: the account / namespace name; KEDA authenticates with the app's
-   * workload identity (its azure-workload TriggerAuthentication). Needs `connectionMode: "workload-identity"`.
-   */
-  readonly accountName?: string;
-  /** Name of the app setting holding a connection string, read from the worker container. */
-  readonly connectionFromEnv?: string;
-}
-
-/** Options of `KedaTrigger.storageQueue`. */
-export interface StorageQueueTriggerOptions extends AzureScalerConnection {
-  /** The queue: 3-63 lowercase letters, digits and single '-', starting and ending with a letter or digit. */
-  readonly queueName: string;
-  /** Messages per replica. @default 5 (KEDA's default) */
-  readonly queueLength?: number;
-  /** Names the trigger in KEDA's metrics and events. @default - none */
-  readonly name?: string;
-}
-
-/** Options of `KedaTrigger.serviceBus`: a queue, or a topic with its subscription. */
-export interface ServiceBusTriggerOptions {
-  readonly queueName?: string;
-  readonly topicName?: string;
-  /** Needed with `topicName`. */
-  readonly subscriptionName?: string;
-  /** Active messages per replica. @default 5 (KEDA's default) */
-  readonly messageCount?: number;
-  /** Identity-based: the namespace name (`<namespace>.servicebus.windows.net`). Exactly one of `namespace` and `connectionFromEnv`. */
-  readonly namespace?: string;
-  /** Name of the app setting holding a connection string. */
-  readonly connectionFromEnv?: string;
-  /** @default - none */
-  readonly name?: string;
-}
-
-/** Options of `KedaTrigger.prometheus`. */
-export interface PrometheusTriggerOptions {
-  /** `http(s)://host:port` of the Prometheus server. */
-  readonly serverAddress: string;
-  /** PromQL query returning one value. */
-  readonly query: string;
-  /** Value per replica: a number > 0. */
-  readonly threshold: number;
-  /** @default - none */
-  readonly name?: string;
-}
-
-/** Options of `KedaTrigger.cpu`. */
-export interface CpuTriggerOptions {
-  /** Average cpu use in percent of the request (1-100). */
-  readonly utilization: number;
-  /** @default - none */
-  readonly name?: string;
-}
-
-/** Options of `KedaTrigger.custom`, the escape hatch. */
-export interface CustomTriggerOptions {
-  /** Names the trigger in KEDA's metrics and events. @default - none */
-  readonly name?: string;
-  /** How KEDA reads the metric. @default KEDA's: AverageValue (written out when the app has a fallback) */
-  readonly metricType?: "AverageValue" | "Value" | "Utilization";
-  /** A TriggerAuthentication you manage, in the app's namespace. */
-  readonly authenticationRef?: { readonly name: string };
-  /**
-   * Parameters KEDA reads from the worker container's environment (app settings, Secret- and
-   * ConfigMap-backed ones included): the construct renders a TriggerAuthentication with this
-   * `spec.env` and points the trigger at it, in place of `authenticationRef`.
-   */
-  readonly authenticationFromEnv?: ReadonlyArray<{ readonly parameter: string; readonly name: string }>;
-}
+import { BLOB_COUNT_NEVER_FALLS } from "./blob-scaling";
+import { KAFKA_DEFAULT_CONSUMER_GROUP, KAFKA_DEFAULT_LAG_THRESHOLD } from "./kafka-scaling";
+import type {
+  BlobTriggerOptions,
+  CpuTriggerOptions,
+  CustomTriggerOptions,
+  EventHubTriggerOptions,
+  KafkaTriggerOptions,
+  MemoryTriggerOptions,
+  PrometheusTriggerOptions,
+  RabbitMqTriggerOptions,
+  ServiceBusTriggerOptions,
+  StorageQueueTriggerOptions,
+} from "./keda-trigger-options";
+import {
+  ENV_NAME,
+  QUEUE_NAME,
+  atMostOne,
+  azureName,
+  brokers,
+  exactlyOne,
+  notEmpty,
+  oneOf,
+  positive,
+  settingName,
+  storageAccount,
+  wholeNumber,
+} from "./keda-trigger-checks";
 
 type Check = () => Violation | undefined;
 
@@ -148,6 +104,149 @@ export class KedaTrigger {
   static cpu(options: CpuTriggerOptions): KedaTrigger {
     return new KedaTrigger("cpu", { value: numberString(options.utilization) }, { name: options.name, metricType: "Utilization" }, [
       () => wholeNumber("utilization", options.utilization, 100),
+    ]);
+  }
+
+  /** KEDA's `memory` scaler (metric type Utilization): like cpu, it cannot wake a Deployment at zero replicas. */
+  static memory(options: MemoryTriggerOptions): KedaTrigger {
+    return new KedaTrigger("memory", { value: numberString(options.utilization) }, { name: options.name, metricType: "Utilization" }, [
+      () => wholeNumber("utilization", options.utilization, 100),
+    ]);
+  }
+
+  /**
+   * KEDA's `azure-blob` scaler: the number of blobs under a prefix. Only for functions that delete
+   * (or move away) each blob they processed; `blobsRemovedAfterProcessing: true` states it.
+   */
+  static blob(options: BlobTriggerOptions): KedaTrigger {
+    // recursive: without it KEDA appends "/" to blobPrefix and lists one folder level (blob-scaling.ts).
+    const metadata: Record<string, string> = { blobContainerName: options.blobContainerName, recursive: "true" };
+    if (options.blobPrefix !== undefined) metadata.blobPrefix = options.blobPrefix;
+    if (options.globPattern !== undefined) metadata.globPattern = options.globPattern;
+    if (options.blobCount !== undefined) metadata.blobCount = numberString(options.blobCount);
+    const identity = options.accountName !== undefined;
+    if (identity) metadata.accountName = options.accountName!;
+    if (options.connectionFromEnv !== undefined) metadata.connectionFromEnv = options.connectionFromEnv;
+    return new KedaTrigger("azure-blob", metadata, { name: options.name, workloadIdentity: identity }, [
+      () =>
+        options.blobsRemovedAfterProcessing === true
+          ? undefined
+          : { property: "blobsRemovedAfterProcessing", value: options.blobsRemovedAfterProcessing, rule: `must be true: ${BLOB_COUNT_NEVER_FALLS}`, fix: "make each function delete or move the blob it processed, then set blobsRemovedAfterProcessing: true" },
+      () => azureName("blobContainerName", options.blobContainerName, QUEUE_NAME, "3-63 lowercase letters, digits and single '-', starting and ending with a letter or digit", "incoming"),
+      () => notEmpty("blobPrefix", options.blobPrefix, "leave blobPrefix out to count the whole container"),
+      () => notEmpty("globPattern", options.globPattern, "leave globPattern out to count every blob under the prefix"),
+      () => wholeNumber("blobCount", options.blobCount),
+      () => exactlyOne("accountName", options.accountName, "connectionFromEnv", options.connectionFromEnv),
+      () => storageAccount("accountName", options.accountName),
+      () => settingName("connectionFromEnv", options.connectionFromEnv),
+    ]);
+  }
+
+  /**
+   * KEDA's `azure-eventhub` scaler: unprocessed events of a consumer group, measured against the
+   * Functions host's checkpoints (`checkpointStrategy: azureFunction`).
+   */
+  static eventHub(options: EventHubTriggerOptions): KedaTrigger {
+    const metadata: Record<string, string> = {
+      eventHubName: options.eventHubName,
+      consumerGroup: options.consumerGroup ?? "$Default",
+      checkpointStrategy: "azureFunction",
+    };
+    if (options.unprocessedEventThreshold !== undefined) metadata.unprocessedEventThreshold = numberString(options.unprocessedEventThreshold);
+    const identity = options.namespace !== undefined;
+    if (identity) metadata.eventHubNamespace = options.namespace!;
+    if (options.connectionFromEnv !== undefined) metadata.connectionFromEnv = options.connectionFromEnv;
+    if (options.storageAccountName !== undefined) metadata.storageAccountName = options.storageAccountName;
+    if (options.storageConnectionFromEnv !== undefined) metadata.storageConnectionFromEnv = options.storageConnectionFromEnv;
+    return new KedaTrigger("azure-eventhub", metadata, { name: options.name, workloadIdentity: identity }, [
+      () => notEmpty("eventHubName", options.eventHubName ?? "", "pass the event hub's name"),
+      () => notEmpty("consumerGroup", options.consumerGroup, 'leave consumerGroup out for "$Default"'),
+      () => wholeNumber("unprocessedEventThreshold", options.unprocessedEventThreshold),
+      () => exactlyOne("namespace", options.namespace, "connectionFromEnv", options.connectionFromEnv),
+      () => exactlyOne("storageAccountName", options.storageAccountName, "storageConnectionFromEnv", options.storageConnectionFromEnv),
+      () =>
+        // KEDA 2.17 reads storageAccountName only under the azure-workload provider.
+        options.storageAccountName === undefined || options.connectionFromEnv === undefined
+          ? undefined
+          : {
+              property: "storageAccountName",
+              value: options.storageAccountName,
+              rule: "is read by KEDA only with workload identity (namespace); with connectionFromEnv it needs the checkpoint store's connection string",
+              fix: 'pass storageConnectionFromEnv (e.g. "AzureWebJobsStorage") instead, or namespace instead of connectionFromEnv',
+            },
+      () => storageAccount("storageAccountName", options.storageAccountName),
+      () => settingName("connectionFromEnv", options.connectionFromEnv),
+      () => settingName("storageConnectionFromEnv", options.storageConnectionFromEnv),
+    ]);
+  }
+
+  /**
+   * KEDA's `kafka` scaler: the consumer group's lag on a topic. SASL credentials reach KEDA through
+   * a TriggerAuthentication with `spec.env` that the construct renders from the named app settings.
+   */
+  static kafka(options: KafkaTriggerOptions): KedaTrigger {
+    const metadata: Record<string, string> = {};
+    const servers = options.bootstrapServers;
+    if (servers !== undefined) metadata.bootstrapServers = typeof servers === "string" ? servers : isToken(servers) ? Fn.join(",", servers as string[]) : servers.join(",");
+    if (options.bootstrapServersFromEnv !== undefined) metadata.bootstrapServersFromEnv = options.bootstrapServersFromEnv;
+    if (options.topic !== undefined) metadata.topic = options.topic;
+    if (options.topicFromEnv !== undefined) metadata.topicFromEnv = options.topicFromEnv;
+    // KEDA requires a group; the extension reads with "$Default" when the binding names none.
+    if (options.consumerGroupFromEnv !== undefined) metadata.consumerGroupFromEnv = options.consumerGroupFromEnv;
+    if (options.consumerGroup !== undefined || options.consumerGroupFromEnv === undefined) metadata.consumerGroup = options.consumerGroup ?? KAFKA_DEFAULT_CONSUMER_GROUP;
+    metadata.lagThreshold = numberString(options.lagThreshold ?? KAFKA_DEFAULT_LAG_THRESHOLD);
+    if (options.tls === true) metadata.tls = "enable";
+    const sasl = options.sasl;
+    if (sasl !== undefined) metadata.sasl = sasl.mechanism;
+    const authenticationFromEnv =
+      sasl === undefined
+        ? undefined
+        : [
+            { parameter: "username", name: sasl.usernameFromEnv },
+            { parameter: "password", name: sasl.passwordFromEnv },
+          ];
+    return new KedaTrigger("kafka", metadata, { name: options.name, authenticationFromEnv }, [
+      () => exactlyOne("bootstrapServers", options.bootstrapServers, "bootstrapServersFromEnv", options.bootstrapServersFromEnv),
+      () => brokers("bootstrapServers", options.bootstrapServers),
+      () => exactlyOne("topic", options.topic, "topicFromEnv", options.topicFromEnv),
+      () => notEmpty("topic", options.topic, "pass the topic the functions consume"),
+      () => atMostOne("consumerGroup", options.consumerGroup, "consumerGroupFromEnv", options.consumerGroupFromEnv),
+      () => notEmpty("consumerGroup", options.consumerGroup, 'leave consumerGroup out for "$Default"'),
+      () => wholeNumber("lagThreshold", options.lagThreshold),
+      () => settingName("bootstrapServersFromEnv", options.bootstrapServersFromEnv),
+      () => settingName("topicFromEnv", options.topicFromEnv),
+      () => settingName("consumerGroupFromEnv", options.consumerGroupFromEnv),
+      () => oneOf("sasl.mechanism", sasl?.mechanism, ["plaintext", "scram_sha256", "scram_sha512"]),
+      () => (sasl === undefined ? undefined : requiredSetting("sasl.usernameFromEnv", sasl.usernameFromEnv)),
+      () => (sasl === undefined ? undefined : requiredSetting("sasl.passwordFromEnv", sasl.passwordFromEnv)),
+    ]);
+  }
+
+  /**
+   * KEDA's `rabbitmq` scaler: a queue's length (or publish rate). The broker URL, which carries the
+   * password, is read from an app setting (`hostFromEnv`), never written into the ScaledObject.
+   */
+  static rabbitMq(options: RabbitMqTriggerOptions): KedaTrigger {
+    const mode = options.mode ?? "QueueLength";
+    const value = options.value ?? (mode === "QueueLength" ? RABBITMQ_DEFAULT_QUEUE_LENGTH : undefined);
+    const metadata: Record<string, string> = { queueName: options.queueName, mode, hostFromEnv: options.hostFromEnv };
+    if (value !== undefined) metadata.value = numberString(value);
+    if (options.protocol !== undefined) metadata.protocol = options.protocol;
+    return new KedaTrigger("rabbitmq", metadata, { name: options.name }, [
+      () => notEmpty("queueName", options.queueName ?? "", "pass the queue the functions consume"),
+      () => requiredSetting("hostFromEnv", options.hostFromEnv),
+      () => oneOf("mode", options.mode, ["QueueLength", "MessageRate"]),
+      () => oneOf("protocol", options.protocol, ["auto", "amqp", "http"]),
+      () =>
+        value !== undefined
+          ? positive("value", value, "pass the messages (or messages per second) one replica handles")
+          : mode === "MessageRate"
+            ? { property: "value", value: undefined, rule: "is required with mode MessageRate", fix: "pass the publish rate (messages per second) one replica handles" }
+            : undefined,
+      () =>
+        mode === "MessageRate" && options.protocol === "amqp"
+          ? { property: "protocol", value: "amqp", rule: "cannot measure MessageRate: KEDA reads publish rates from the management API", fix: 'use protocol "http" (or "auto" with an http(s) URL in hostFromEnv)' }
+          : undefined,
     ]);
   }
 
@@ -230,35 +329,12 @@ export class KedaTrigger {
   }
 }
 
-/** Environment variable names KEDA can read from the container. */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** KEDA's rabbitmq target when neither mode nor value is given (`defaultRabbitMQQueueLength`). */
+const RABBITMQ_DEFAULT_QUEUE_LENGTH = 20;
 
-/** Azure Storage queue names. */
-const QUEUE_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
-
-function azureName(property: string, value: string, pattern: RegExp, shape: string, example: string): Violation | undefined {
-  if (isToken(value) || (typeof value === "string" && pattern.test(value))) return undefined;
-  return { property, value, rule: `must be ${shape}`, fix: `use a name such as "${example}"` };
-}
-
-function wholeNumber(property: string, value: number | undefined, max?: number): Violation | undefined {
-  if (value === undefined || isToken(value)) return undefined;
-  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && (max === undefined || value <= max)) return undefined;
-  return {
-    property,
-    value,
-    rule: max === undefined ? "must be a whole number >= 1" : `must be a whole number from 1 to ${max}`,
-    fix: max === undefined ? "use 1 or more" : `use a whole number from 1 to ${max}`,
-  };
-}
-
-function exactlyOne(a: string, aValue: unknown, b: string, bValue: unknown): Violation | undefined {
-  if ((aValue === undefined) !== (bValue === undefined)) return undefined;
-  const both = aValue !== undefined;
-  return {
-    property: both ? b : a,
-    value: both ? bValue : undefined,
-    rule: both ? `must not be set together with ${a}` : `or ${b} is required`,
-    fix: `set exactly one of ${a} and ${b}`,
-  };
+/** A required `...FromEnv` value. */
+function requiredSetting(property: string, value: string | undefined): Violation | undefined {
+  return value === undefined || (typeof value === "string" && value.trim() === "")
+    ? { property, value, rule: "is required: the name of the app setting KEDA reads it from", fix: "name the app setting that holds it" }
+    : settingName(property, value);
 }
