@@ -47,6 +47,7 @@ const EXAMPLE_STACKS: Record<string, string[]> = {
   "image-sources.ts": [],
   "keda-function-app.ts": ["orders"],
   "keda-function-app-extended.ts": ["orders"],
+  "keda-triggers.ts": ["ingest"],
   "policy.ts": ["data"],
   "terraform-cloud.ts": ["prod-cluster", "prod-registry", "prod-workload"],
   "two-namespaces.ts": ["team-apps"],
