@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import globalSetup, { RUN_DIR_VARIABLE } from "./global-setup";
@@ -19,19 +19,25 @@ const ROOT = join(__dirname, "..", "..");
  * A failed synth is not an error here: the variable stays unset, every suite synthesizes
  * in-process, and the failing suites report the synth error where it belongs.
  */
-export default function globalSetupWithSharedSynth(): void {
+export default async function globalSetupWithSharedSynth(): Promise<void> {
   globalSetup();
   const dir = join(process.env[RUN_DIR_VARIABLE]!, "shared-synth");
   mkdirSync(dir);
-  for (const environment of SHARED_ENVIRONMENTS) {
-    const outdir = join(dir, environment);
-    const { CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: _c, SYNTH_HCL_OUTPUT: _s, ...env } = process.env;
-    const result = spawnSync(process.execPath, [join(ROOT, "scripts", "run-app.mjs")], {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...env, CHECKPOINT_DISABLE: "1", DEPLOY_ENV: environment, CDKTF_OUTDIR: outdir },
-    });
-    if (result.status !== 0 || !existsSync(join(outdir, "manifest.json"))) return;
-  }
-  process.env[SHARED_SYNTH_VARIABLE] = dir;
+  // Side by side: the first jest worker starts only after this returns.
+  const synthesized = await Promise.all(SHARED_ENVIRONMENTS.map((environment) => synth(environment, join(dir, environment))));
+  if (synthesized.every(Boolean)) process.env[SHARED_SYNTH_VARIABLE] = dir;
+}
+
+/** `node scripts/run-app.mjs` for `environment` into `outdir`; resolves to whether it wrote a synth. */
+function synth(environment: string, outdir: string): Promise<boolean> {
+  const { CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: _c, SYNTH_HCL_OUTPUT: _s, ...env } = process.env;
+  const child = spawn(process.execPath, [join(ROOT, "scripts", "run-app.mjs")], {
+    cwd: ROOT,
+    stdio: "ignore",
+    env: { ...env, CHECKPOINT_DISABLE: "1", DEPLOY_ENV: environment, CDKTF_OUTDIR: outdir },
+  });
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(false));
+    child.on("close", (code) => resolve(code === 0 && existsSync(join(outdir, "manifest.json"))));
+  });
 }
