@@ -23,6 +23,8 @@ const storage = new StorageAccount(stack, "storage", {
   minTlsVersion: "TLS1_2",
   sharedAccessKeyEnabled: false,
   allowNestedItemsToBePublic: false,
+  // The uploads are business data: deleted ones stay recoverable for a week.
+  blobProperties: { deleteRetentionPolicy: { days: 7 }, containerDeleteRetentionPolicy: { days: 7 } },
 });
 const events = new EventhubNamespace(stack, "events", {
   name: "evh-ingest-dev",
