@@ -43,6 +43,7 @@ const examples: Record<string, { status: number; output: string; stacks: string[
 
 /** The stacks each shipped example must synthesize; every file in examples/ needs an entry. */
 const EXAMPLE_STACKS: Record<string, string[]> = {
+  "aks-cluster.ts": ["cluster", "keda"],
   "environment.ts": ["team-a-cluster", "team-a-registry", "team-a-workload"],
   "image-sources.ts": [],
   "keda-function-app.ts": ["orders"],
@@ -51,6 +52,7 @@ const EXAMPLE_STACKS: Record<string, string[]> = {
   "policy.ts": ["data"],
   "terraform-cloud.ts": ["prod-cluster", "prod-registry", "prod-workload"],
   "two-namespaces.ts": ["team-apps"],
+  "whole-system.ts": ["apps", "keda", "platform"],
 };
 
 beforeAll(() => {
