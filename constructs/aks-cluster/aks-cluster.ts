@@ -17,6 +17,7 @@ import { apiServerAccessProfile, keyVaultSecretsProvider, networkProfile, poolAr
 import { ClusterSettings } from "./settings";
 import { clusterRules } from "./validation";
 import { ResourceGroupRef } from "../core/resource-group";
+import { grantRegistryRole } from "../container-registry/grant";
 
 /** Props of {@link AksCluster}: the cluster settings plus where it goes. Every prop is optional. */
 export interface AksClusterProps extends ClusterSettings {
@@ -259,15 +260,8 @@ export class AksCluster extends Construct implements IAksCluster {
       deployerObjectId: client.objectId,
     });
 
-    if (props.registryId !== undefined) {
-      new RoleAssignment(this, this.kubeletIdentity.id, {
-        scope: props.registryId,
-        roleDefinitionName: "AcrPull",
-        principalId: this.kubeletObjectId,
-        principalType: "ServicePrincipal",
-        skipServicePrincipalAadCheck: true,
-      });
-    }
+    // The same assignment ContainerRegistry.grantPull makes, for a registry known only by its id.
+    if (props.registryId !== undefined) grantRegistryRole(this, props.registryId, "AcrPull", "acr-pull", this.kubeletIdentity);
 
     // A cluster in its own VNet manages load balancers and routes in the node subnet.
     new RoleAssignment(this, "cluster-subnet-network-contributor", {
