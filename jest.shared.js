@@ -45,4 +45,20 @@ const INTEGRATION_SUITES = [
   "/function-app/__tests__/jobs-pipeline\\.test\\.ts$",
 ];
 
-module.exports = { shared, roots, INTEGRATION_SUITES };
+/**
+ * `npm test` runs the in-process suites in these bundles (jest.bundles.config.js): one jest test
+ * file per bundle that registers every suite of its folders (__tests__/support/bundle.ts). Jest
+ * gives each test file its own module registry, and each registry loads cdktf, the providers and
+ * the project again (0.5-0.7 CPU-s per file, the larger part of the run's CPU; BENCHMARKS.md). A
+ * bundle loads them once for all its suites. Folders are grouped so the two workers finish
+ * together. A suite with a snapshot file runs on its own: its snapshots belong to its path.
+ */
+const BUNDLES = {
+  "app-config": ["__tests__/app", "__tests__/config"],
+  "cluster-registry": ["__tests__/stacks", "__tests__/aks-cluster", "__tests__/container-registry"],
+  "keda-function-app": ["__tests__/keda-function-app"],
+  policy: ["__tests__/policy", "__tests__/conformance", "__tests__/bad-input", "__tests__/core"],
+  rest: ["__tests__/reliability", "__tests__/scripts", "__tests__/package", "__tests__/e2e-cluster", "function-app/__tests__"],
+};
+
+module.exports = { shared, roots, INTEGRATION_SUITES, BUNDLES };

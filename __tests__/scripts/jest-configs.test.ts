@@ -42,3 +42,29 @@ test("both runs have files, and the in-process run keeps the unit suites", () =>
   expect(inProcess).toContain(join(ROOT, "__tests__", "scripts", "jest-configs.test.ts"));
   expect(inProcess).toContain(join(ROOT, "__tests__", "reliability", "reliability.test.ts"));
 });
+
+describe("npm test's bundles (jest.bundles.config.js)", () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { BUNDLES } = require("../../jest.shared.js") as { BUNDLES: Record<string, string[]> };
+  const bundled = require("../../jest.bundles.config.js") as { testMatch: string[] };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { bundleMembers, hasSnapshots } = require("../support/bundle") as typeof import("../support/bundle");
+
+  test("every in-process suite runs exactly once: in one bundle, or on its own when it has snapshots", () => {
+    const members = Object.keys(BUNDLES).flatMap(bundleMembers);
+    const standalone = bundled.testMatch.filter((glob) => glob.endsWith(".test.ts")).map((glob) => join(ROOT, glob.replace("<rootDir>/", "")));
+    const inProcess = files.filter((file) => !isIntegration(file));
+    expect([...members, ...standalone].sort()).toEqual([...inProcess].sort());
+    expect(new Set(members).size).toBe(members.length);
+    expect(standalone.every(hasSnapshots)).toBe(true);
+  });
+
+  test.each(Object.keys(BUNDLES))("bundle %s has a bundle file and at least one suite", (name) => {
+    expect(statSync(join(ROOT, "__tests__", "bundles", `${name}.bundle.ts`)).isFile()).toBe(true);
+    expect(bundleMembers(name).length).toBeGreaterThan(0);
+  });
+
+  test("an unknown bundle name is refused with the known ones", () => {
+    expect(() => bundleMembers("nope")).toThrow(/no bundle "nope"; known: app-config/);
+  });
+});
