@@ -6,7 +6,6 @@ import { parseAllDocuments } from "yaml";
 import { environmentConfig } from "../../config";
 import { exportObjects, toYamlStream } from "../../constructs/keda-function-app/yaml-export";
 import { addEnvironment } from "../../stacks/app";
-import { validateSchema } from "../support/keda-function-app";
 
 const outdir = mkdtempSync(join(tmpdir(), "yaml-export-"));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
@@ -32,10 +31,9 @@ test("the export equals the objects of the synthesized kubernetes_manifest resou
   expect(exported).toEqual(applied);
 });
 
-test("the YAML stream parses back to the same objects, one document each, all schema-valid", () => {
+test("the YAML stream parses back to the same objects, one document each", () => {
   const documents = parseAllDocuments(yaml).map((d) => d.toJS());
   expect(documents).toEqual(exported);
-  for (const object of documents) expect(() => validateSchema(object)).not.toThrow();
 });
 
 test("the default config shows the full object set", () => {

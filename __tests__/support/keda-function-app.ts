@@ -2,19 +2,7 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
-import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
-import { Namespace } from "kubernetes-models/v1/Namespace";
-import { Secret } from "kubernetes-models/v1/Secret";
-import { Service } from "kubernetes-models/v1/Service";
-import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
-import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { ResolvedProps, resolveProps } from "../../constructs/keda-function-app/resolve";
-import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
-import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
-import { Role } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
-import { RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
-import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
-import { TriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
 import { join } from "node:path";
 import { ImageSource } from "../../constructs/keda-function-app/image-source";
 import { FunctionMetadata } from "../../constructs/keda-function-app/functions-manifest";
@@ -27,32 +15,6 @@ export const REPO_ROOT = join(__dirname, "..", "..");
 export const FIXTURE_APP = join(REPO_ROOT, "__tests__", "fixtures", "all-triggers-app");
 /** Where `@azure/functions` is installed for the fixture app (it has no node_modules of its own). */
 export const FUNCTIONS_LIBRARY_PATH = join(REPO_ROOT, "function-app", "node_modules");
-
-/**
- * Validates a rendered object against its Kubernetes / KEDA schema (kubernetes-models);
- * throws on a schema violation or an unknown kind. InterceptorRoute has no published
- * schema package and is checked field by field in its own test.
- */
-export function validateSchema(object: { kind: string }): void {
-  const models: Record<string, new (data: any) => { validate(): void }> = {
-    Namespace,
-    ConfigMap,
-    Secret,
-    Service,
-    ServiceAccount,
-    Deployment,
-    PodDisruptionBudget,
-    NetworkPolicy,
-    Role,
-    RoleBinding,
-    ScaledObject,
-    TriggerAuthentication,
-  };
-  if (object.kind === "InterceptorRoute") return;
-  const Model = models[object.kind];
-  if (Model === undefined) throw new Error(`no schema for kind ${object.kind}`);
-  new Model(object).validate();
-}
 
 export const HTTP_AND_QUEUE: readonly FunctionMetadata[] = [
   { name: "hello", trigger: { type: "httpTrigger", authLevel: "anonymous", methods: ["GET", "POST"] } },

@@ -4,7 +4,7 @@
 // fields. With no schema for a kind, kubeconform fails the object (no -ignore-missing-schemas).
 "use strict";
 const { spawnSync } = require("node:child_process");
-const { existsSync } = require("node:fs");
+const { existsSync, mkdirSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { V, installed } = require("./tools.cjs");
 
@@ -40,15 +40,47 @@ function runKubeconform(bin, schemas, files) {
   }
 }
 
-function judgeWithKubeconform(targets) {
+// The negative control: an object the schemas must reject (a Deployment without selector and
+// containers, with an unknown field). If kubeconform accepts it, the schemas judge nothing.
+const INVALID_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: negative-control
+spec:
+  replica: 1
+  template: {}
+`;
+
+function negativeControl(tool, bin, schemas, work) {
+  mkdirSync(work, { recursive: true });
+  const file = join(work, "negative-control.yaml");
+  writeFileSync(file, INVALID_DEPLOYMENT);
+  const [r] = runKubeconform(bin, schemas, [file]);
+  const rejected = r !== undefined && r.status === "failed";
+  return {
+    ...tool,
+    target: "negative control",
+    check: "schema rejects",
+    resource: "Deployment/negative-control",
+    status: rejected ? "passed" : "failed",
+    message: rejected ? `rejected as it must be: ${r.message}` : `an invalid Deployment was not rejected (${r?.status ?? "no result"}): the schemas judge nothing`,
+  };
+}
+
+/**
+ * Judges each target's `yaml` and, for fixture targets, its `schemaYaml`; with `work`, also the
+ * negative control (an invalid Deployment that must fail).
+ */
+function judgeWithKubeconform(targets, work) {
   const bin = kubeconformBin();
   if (bin === undefined) return { missing: "kubeconform" };
   const schemas = schemaDir();
   if (schemas === undefined || !existsSync(schemas)) return { missing: "schemas" };
   const tool = { tool: "kubeconform", version: `${V.KUBECONFORM_VERSION} (k8s ${V.KUBERNETES_VERSION}, KEDA ${V.KEDA_VERSION}, http-add-on ${V.HTTP_ADD_ON_VERSION} CRDs)` };
-  const results = targets
-    .filter((t) => t.yaml !== undefined)
-    .flatMap((t) => runKubeconform(bin, schemas, [t.yaml]).map((r) => ({ ...tool, target: `${t.name} YAML`, ...r })));
+  const results = targets.flatMap((t) =>
+    [t.yaml, t.schemaYaml].filter((f) => f !== undefined).flatMap((f) => runKubeconform(bin, schemas, [f]).map((r) => ({ ...tool, target: `${t.name} YAML`, ...r }))),
+  );
+  if (work !== undefined) results.push(negativeControl(tool, bin, schemas, work));
   return { results };
 }
 

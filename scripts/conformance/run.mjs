@@ -15,7 +15,7 @@ import { join } from "node:path";
 
 const require = createRequire(import.meta.url);
 const { ROOT, V, missing } = require("./tools.cjs");
-const { synthesizeTargets } = require("./targets.cjs");
+const { functionAppVariantsTarget, synthesizeTargets } = require("./targets.cjs");
 const { judgeWithTerraform } = require("./terraform.cjs");
 const { judgeWithCheckov } = require("./checkov.cjs");
 const { judgeWithKubeScore } = require("./kube-score.cjs");
@@ -41,6 +41,8 @@ function timed(name, fn) {
 }
 
 const targets = timed("synth", () => synthesizeTargets(join(work, "targets")));
+// KedaFunctionApp option combinations that no environment or example needs: kubeconform judges them too.
+const variants = timed("synth variants", () => functionAppVariantsTarget(join(work, "variants")));
 const synthResults = targets.map((t) => ({
   tool: "synth",
   version: `node ${process.versions.node}`,
@@ -56,7 +58,7 @@ const judges = [
   ["terraform", () => judgeWithTerraform(targets)],
   ["checkov", () => judgeWithCheckov(targets)],
   ["kube-score", () => judgeWithKubeScore(targets)],
-  ["kubeconform", () => judgeWithKubeconform(targets)],
+  ["kubeconform", () => judgeWithKubeconform([...targets, variants], join(work, "kubeconform"))],
   ["policy-agreement", () => judgePolicyAgreement(join(work, "fixtures"))],
 ];
 

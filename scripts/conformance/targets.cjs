@@ -71,10 +71,24 @@ function exampleTarget(file, work) {
   return { name, kind: "example", stacks, yaml };
 }
 
+/**
+ * The KedaFunctionApp variants of fixtures/function-app-variants.ts, for kubeconform only: they are
+ * option combinations, not deployments, so Terraform, checkov and kube-score judge the environments
+ * and examples instead (the target has no stacks, and its YAML is under `schemaYaml`).
+ */
+function functionAppVariantsTarget(work) {
+  const outdir = join(work, "cdktf.out");
+  mkdirSync(work, { recursive: true });
+  run(process.execPath, ["scripts/run-app.mjs", "scripts/conformance/function-app-variants.ts"], cleanEnv({ CDKTF_OUTDIR: outdir }), "synth of the KedaFunctionApp variants");
+  const schemaYaml = join(work, "manifests.yaml");
+  writeFileSync(schemaYaml, manifestsOf(stacksOf(outdir)));
+  return { name: "KedaFunctionApp variants", kind: "fixture", stacks: [], schemaYaml };
+}
+
 /** Synthesizes every environment and example under `work`; returns the targets with their stack files and YAML. */
 function synthesizeTargets(work) {
   const examples = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".ts")).sort();
   return [...ENVIRONMENTS.map((e) => environmentTarget(e, work)), ...examples.map((f) => exampleTarget(f, work))];
 }
 
-module.exports = { ENVIRONMENTS, synthesizeTargets, manifestsOf };
+module.exports = { ENVIRONMENTS, functionAppVariantsTarget, synthesizeTargets, manifestsOf };
