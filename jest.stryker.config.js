@@ -17,6 +17,7 @@
  *     behaviour (and it must be re-recorded whenever the app legitimately changes).
  */
 const unit = require("./jest.config.js");
+const { INTEGRATION_SUITES } = require("./jest.shared.js");
 
 module.exports = {
   ...unit,
@@ -27,6 +28,9 @@ module.exports = {
     "<rootDir>/__tests__/package/(pack|docs-build|doc-snippets)\\.test\\.ts$",
     "<rootDir>/__tests__/(app|config|e2e-cluster|reliability|scripts)/",
     "<rootDir>/__tests__/stacks/(app|state-backend)\\.test\\.ts$",
+    // The suites that drive processes (terraform, the runner, Azurite): seconds per run, and the
+    // child processes never see the active mutant.
+    ...INTEGRATION_SUITES,
   ],
   // No shared synth (global-setup-shared-synth.ts): it runs the runner in a child process, which
   // never sees the active mutant, so every suite synthesizes in-process here.
