@@ -35,6 +35,9 @@ module.exports = {
   // No shared synth (global-setup-shared-synth.ts): it runs the runner in a child process, which
   // never sees the active mutant, so every suite synthesizes in-process here.
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
+  // Stryker wraps the test environment in its own and resolves the path without <rootDir>; the
+  // code-cache environment only saves compile time across files, so plain node is used here.
+  testEnvironment: "node",
   // Stryker runs jest in band inside each of its own workers (stryker.config.mjs: concurrency).
   maxWorkers: 1,
 };

@@ -104,3 +104,23 @@ export async function waitFor(what, check, { timeoutMs, intervalMs = 250, server
 export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Re-runs `script` (this process's own arguments) in a new network namespace where only loopback
+ * is up (`unshare --net`), with `insideVariable=1` so the script knows it is inside: the servers
+ * it starts can reach nothing and nothing can reach them, and the machine's network is untouched.
+ * This process exits with the child's code (130/143 after SIGINT/SIGTERM, 2 if unshare fails).
+ */
+export function rerunInPrivateNetwork(script, insideVariable, log) {
+  const child = spawn(
+    "unshare",
+    ["--net", "--", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', process.execPath, script, ...process.argv.slice(2)],
+    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, [insideVariable]: "1" } },
+  );
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.once("error", (error) => {
+    log(`cannot create a private network namespace (unshare --net: ${error.message}); the run needs root or CAP_SYS_ADMIN`);
+    process.exit(2);
+  });
+  child.once("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 143)));
+}

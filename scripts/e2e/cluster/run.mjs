@@ -10,7 +10,6 @@
 // loopback: every server binds 127.0.0.1, nothing can reach or be reached from outside, and the
 // machine's own network set-up is untouched. Every server is stopped by PID at the end, also on
 // failure, SIGINT or SIGTERM.
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -24,7 +23,7 @@ import { installCrds, startKeda } from "./keda.mjs";
 import { kubectlFor } from "./kubectl.mjs";
 import { checkLeastPrivilege } from "./least-privilege.mjs";
 import { checkPodsAdmitted } from "./pods-admitted.mjs";
-import { stopAll } from "./processes.mjs";
+import { rerunInPrivateNetwork, stopAll } from "./processes.mjs";
 import { rabbitMqUnavailable, startRabbitMq } from "./rabbitmq.mjs";
 import { writeReport } from "./report.mjs";
 import { runScaling } from "./scaling-checks.mjs";
@@ -46,17 +45,7 @@ function log(message) {
 /** Outside: build missing tools (needs the network), then re-run this script in a loopback-only namespace. */
 function enterPrivateNetwork() {
   ensureTools(root, toolPaths(root), log);
-  const child = spawn(
-    "unshare",
-    ["--net", "--", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, [INSIDE]: "1" } },
-  );
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-  child.once("error", (error) => {
-    log(`cannot create a private network namespace (unshare --net: ${error.message}); the run needs root or CAP_SYS_ADMIN`);
-    process.exit(2);
-  });
-  child.once("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 143)));
+  rerunInPrivateNetwork(fileURLToPath(import.meta.url), INSIDE, log);
 }
 
 /** Times one phase into `phases`. */

@@ -5,7 +5,7 @@
 // the inputs the API server refuses, and accept the near misses it admits. Exit 0 only when the
 // two agree on every case. Runs in a private network namespace (loopback only), reusing the
 // control plane of `npm run e2e:cluster`; every server is stopped by PID on exit or signal.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { makePki } from "../cluster/certificates.mjs";
 import { startControlPlane } from "../cluster/control-plane.mjs";
 import { kubectlFor } from "../cluster/kubectl.mjs";
-import { stopAll } from "../cluster/processes.mjs";
+import { rerunInPrivateNetwork, stopAll } from "../cluster/processes.mjs";
 import { toolPaths } from "../cluster/tools.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -28,13 +28,7 @@ if (process.env[INSIDE] !== "1") {
     log(`missing ${missing.join(", ")}: run \`bash scripts/tools/install.sh etcd kubernetes\` first`);
     process.exit(2);
   }
-  const child = spawn(
-    "unshare",
-    ["--net", "--", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, [INSIDE]: "1" } },
-  );
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-  child.once("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 143)));
+  rerunInPrivateNetwork(fileURLToPath(import.meta.url), INSIDE, log);
 } else {
   await main();
 }

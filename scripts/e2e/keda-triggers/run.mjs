@@ -8,7 +8,7 @@
 // negative control (a kafka trigger without consumerGroup) must fail it, so the check can fail.
 //
 //   node scripts/e2e/keda-triggers/run.mjs      (exit 0 only when every check passes)
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -18,7 +18,7 @@ import { makePki } from "../cluster/certificates.mjs";
 import { startControlPlane } from "../cluster/control-plane.mjs";
 import { installCrds, startKeda } from "../cluster/keda.mjs";
 import { kubectlFor } from "../cluster/kubectl.mjs";
-import { sleep, stopAll } from "../cluster/processes.mjs";
+import { rerunInPrivateNetwork, sleep, stopAll } from "../cluster/processes.mjs";
 import { ensureTools, toolPaths } from "../cluster/tools.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -31,13 +31,7 @@ const log = (message) => process.stderr.write(`[e2e:keda-triggers] ${message}\n`
 
 function enterPrivateNetwork() {
   ensureTools(root, toolPaths(root), log);
-  const child = spawn(
-    "unshare",
-    ["--net", "--", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, [INSIDE]: "1" } },
-  );
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-  child.once("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 143)));
+  rerunInPrivateNetwork(fileURLToPath(import.meta.url), INSIDE, log);
 }
 
 /** The example's Kubernetes objects, Terraform references replaced by literals a cluster accepts. */
