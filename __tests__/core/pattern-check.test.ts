@@ -46,6 +46,12 @@ describe("patternCheck", () => {
     expect(checkDnsLabel("namespace", `${token}-apps`)).toBeUndefined();
   });
 
+  test.each([undefined, null, 42])("a value that is not a string (%p, from JS or JSON) is a violation, never judged as its String()", (value) => {
+    const lowercase = patternCheck({ pattern: /^[a-z]+$/, rule: "must be lowercase letters", fix: "use letters" });
+    expect(lowercase("name", value as unknown as string)).toEqual({ property: "name", value, rule: "must be lowercase letters", fix: "use letters" });
+    expect(checkNodePoolName("name", value as unknown as string)).toBeDefined();
+  });
+
   test("gives the same answer on repeated calls", () => {
     expect([check("p", "abc"), check("p", "abc")]).toEqual([undefined, undefined]);
   });

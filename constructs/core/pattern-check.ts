@@ -16,7 +16,7 @@ export interface PatternRule {
   readonly maxLength?: number;
   /** What a valid value is, e.g. `must be 3-24 lowercase letters and digits`. */
   readonly rule: string;
-  /** How to fix the value; a function receives the value, to suggest a valid one. */
+  /** How to fix the value; a function receives the value ("" when it is not a string), to suggest a valid one. */
   readonly fix: string | ((value: string) => string);
 }
 
@@ -32,7 +32,8 @@ export function patternCheck(rule: PatternRule): StringCheck {
   }
   return (property, value) => {
     if (isToken(value)) return undefined;
-    if ((rule.maxLength === undefined || value.length <= rule.maxLength) && rule.pattern.test(value)) return undefined;
-    return { property, value, rule: rule.rule, fix: typeof rule.fix === "string" ? rule.fix : rule.fix(value) };
+    // JS and JSON callers can pass anything: RegExp.test would judge String(undefined), and "undefined" or "null" fit many grammars.
+    if (typeof value === "string" && (rule.maxLength === undefined || value.length <= rule.maxLength) && rule.pattern.test(value)) return undefined;
+    return { property, value, rule: rule.rule, fix: typeof rule.fix === "string" ? rule.fix : rule.fix(typeof value === "string" ? value : "") };
   };
 }
