@@ -1,6 +1,12 @@
+import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { environments } from "../../config";
 import { ClusterConfig } from "../../config/environment";
-import { DeepPartial, synthCluster, withOverrides } from "../support/platform";
+import { AksCluster } from "../../constructs/aks-cluster/aks-cluster";
+import { resolveClusterSettings } from "../../constructs/aks-cluster/defaults";
+import { ClusterSettings } from "../../constructs/aks-cluster/settings";
+import { clusterRules } from "../../constructs/aks-cluster/validation";
+import { DeepPartial, REGISTRY_ID, synthCluster, withOverrides } from "../support/platform";
 
 const dev = environments.dev;
 const single = (line: string) => `AksCluster at "dev-cluster/Default" has 1 invalid property:\n  - ${line}`;
@@ -282,6 +288,13 @@ test.each([
   ["an existing disk encryption set", { diskEncryption: { mode: "existing-set", diskEncryptionSetId: "/subscriptions/1/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des-1" } }],
   ["an hour-and-minute rotation interval", { keyVaultSecretsProvider: { secretRotationInterval: "1h30m" } }],
   ["any rotation interval once the provider is off", { keyVaultSecretsProvider: { enabled: false, secretRotationInterval: "" } }],
+  ["a seconds-only rotation interval", { keyVaultSecretsProvider: { secretRotationInterval: "90s" } }],
+  ["a patch version with automatic upgrades off", { kubernetesVersion: "1.33.2", automaticUpgradeChannel: "none" }],
+  ["the last minute of the day at the furthest UTC offset", { maintenanceWindow: { startTime: "23:59", utcOffset: "-14:00" } }],
+  ["a 100% surge and a one-node surge", { systemNodePool: { maxSurge: "100%" }, userNodePool: { maxSurge: "1" } }],
+  ["a 127-character key name", { diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-dev", keyName: "k".repeat(127) } }],
+  ["a pinned KEDA chart and HTTP add-on chart", { keda: { addOn: false, helm: { enabled: true, chartVersion: "2.17.2" }, httpAddOn: { enabled: true, chartVersion: "0.10.0" } } }],
+  ["an upper-case admin object id", { adminObjectIds: ["0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"] }],
 ] as Array<[string, DeepPartial<ClusterConfig>]>)("accepts %s", (_, patch) => {
   expect(() => synthCluster(dev, withOverrides(dev.cluster, patch))).not.toThrow();
 });
@@ -296,4 +309,48 @@ test.each([
   ["prod", environments.prod],
 ])("%s passes every rule", (_, env) => {
   expect(() => synthCluster(env)).not.toThrow();
+});
+
+// A Terraform token (here a variable) is known only at apply: every string grammar of the cluster
+// lets it through as it is, and Azure judges the value then. The rules are run directly, without
+// violationsOf's token filter, so each check itself must pass the token.
+describe("a TerraformVariable's value is never judged as a literal", () => {
+  const stack = new TerraformStack(new App(), "tokens");
+  const token = (name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
+  const cmk = (patch: object) => ({ diskEncryption: { mode: "customer-managed", keyVaultName: "kv-kedafn-dev", ...patch } });
+
+  test.each<[string, ClusterSettings]>([
+    ["kubernetesVersion", { kubernetesVersion: token("version") }],
+    ["systemNodePool.maxSurge", { systemNodePool: { maxSurge: token("surge") } }],
+    ["maintenanceWindow.startTime", { maintenanceWindow: { startTime: token("start") } }],
+    ["maintenanceWindow.utcOffset", { maintenanceWindow: { utcOffset: token("offset") } }],
+    ["diskEncryption.diskEncryptionSetId", { diskEncryption: { mode: "existing-set", diskEncryptionSetId: token("des") } }],
+    ["diskEncryption.keyVaultName", cmk({ keyVaultName: token("vault") }) as ClusterSettings],
+    ["diskEncryption.keyName", cmk({ keyName: token("key") }) as ClusterSettings],
+    ["keyVaultSecretsProvider.secretRotationInterval", { keyVaultSecretsProvider: { secretRotationInterval: token("rotation") } }],
+    ["keda.helm.chartVersion", { keda: { addOn: false, helm: { enabled: true, chartVersion: token("chart") } } }],
+    ["keda.httpAddOn.chartVersion", { keda: { httpAddOn: { enabled: true, chartVersion: token("httpchart") } } }],
+    ["adminObjectIds[0]", { adminObjectIds: [token("admin")] }],
+  ])("%s", (property, settings) => {
+    const violations = clusterRules.map((rule) => rule(resolveClusterSettings(settings, "aks-kedafn"))).filter((v) => v !== undefined);
+    expect(violations.map((v) => v!.property)).not.toContain(property);
+  });
+
+  test("the construct synthesizes with every such setting a variable, and Terraform gets the reference", () => {
+    const app = Testing.app();
+    const own = new TerraformStack(app, "own");
+    new AzurermProvider(own, "azurerm", { features: [{}] });
+    const v = (name: string) => new TerraformVariable(own, name, { type: "string" }).stringValue;
+    new AksCluster(own, "aks", {
+      registryId: REGISTRY_ID,
+      kubernetesVersion: v("version"),
+      maintenanceWindow: { startTime: v("start"), utcOffset: v("offset") },
+      systemNodePool: { maxSurge: v("surge") },
+      diskEncryption: { mode: "customer-managed", keyVaultName: v("vault"), keyName: v("key") },
+      keyVaultSecretsProvider: { secretRotationInterval: v("rotation") },
+      adminObjectIds: [v("admin")],
+    });
+    const json = Testing.synth(own, true);
+    for (const name of ["version", "start", "offset", "surge", "vault", "key", "rotation", "admin"]) expect(json).toMatch(new RegExp(`\\bvar\\.${name}\\b`));
+  });
 });

@@ -1,7 +1,8 @@
-import { Token } from "cdktf";
 import { checkClusterName, checkDnsPrefix, checkNodePoolName } from "../core/azure-names";
 import { contains, Ipv4Range, overlaps, parseAddress, parseCidr } from "../core/cidr";
 import { checkDnsLabel } from "../core/kubernetes-names";
+import { patternCheck } from "../core/pattern-check";
+import { isToken } from "../core/tokens";
 import { oneOf, Rule, Violation } from "../core/validation";
 import { ResolvedClusterSettings, ResolvedKedaSettings } from "./defaults";
 import {
@@ -17,16 +18,57 @@ import {
   WEEK_DAYS,
 } from "./settings";
 
-const VERSION = /^\d+\.\d+(\.\d+)?$/;
-const CHART_VERSION = /^\d+\.\d+\.\d+$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
-const MAX_SURGE = /^([1-9]\d?|100)%$|^[1-9]\d*$/;
-const GO_DURATION = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
+// The string grammars of the cluster's settings, each stated once with core's patternCheck
+// (which never judges a Terraform token as a literal).
+
+const checkKubernetesVersion = patternCheck({
+  pattern: /^\d+\.\d+(\.\d+)?$/,
+  rule: "must be MAJOR.MINOR (or MAJOR.MINOR.PATCH), e.g. 1.33",
+  fix: "use a supported AKS version such as 1.33, or null for the AKS default",
+});
+/** A Helm chart version pinned exactly; `example` is the version the fix suggests. */
+const exactChartVersion = (example: string) =>
+  patternCheck({
+    pattern: /^\d+\.\d+\.\d+$/,
+    rule: "must pin an exact chart version MAJOR.MINOR.PATCH (no ranges, no 'latest')",
+    fix: `use e.g. ${JSON.stringify(example)}`,
+  });
+const checkKedaChartVersion = exactChartVersion("2.20.2");
+const checkHttpAddOnChartVersion = exactChartVersion("0.15.0");
+const checkStartTime = patternCheck({ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, rule: "must be a 24-hour time HH:mm", fix: 'use e.g. "02:00"' });
+const checkUtcOffset = patternCheck({ pattern: /^[+-](0\d|1[0-4]):[0-5]\d$/, rule: "must be a UTC offset +HH:MM or -HH:MM", fix: 'use e.g. "+00:00"' });
+const checkMaxSurge = patternCheck({
+  pattern: /^([1-9]\d?|100)%$|^[1-9]\d*$/,
+  rule: 'must be a node count ("1") or a percentage from 1% to 100% ("33%")',
+  fix: 'use "33%"',
+});
+const checkRotationInterval = patternCheck({
+  pattern: /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/,
+  rule: "must be a duration of hours, minutes and seconds such as \"2m\" or \"1h30m\"",
+  fix: 'use "2m" (the AKS default)',
+});
 /** Key Vault names: 3-24 letters, digits and '-', a letter first, a letter or digit last, no "--". */
-const KEY_VAULT_NAME = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
-const KEY_NAME = /^[A-Za-z0-9-]{1,127}$/;
-const DISK_ENCRYPTION_SET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/]+$/i;
+const checkKeyVaultName = patternCheck({
+  pattern: /^[A-Za-z](?!.*--)[A-Za-z0-9-]{1,22}[A-Za-z0-9]$/,
+  rule: "must be 3-24 letters, digits and single '-', starting with a letter and ending with a letter or digit (Microsoft.KeyVault/vaults, globally unique)",
+  fix: 'use e.g. "kv-kedafn-prod-des"',
+});
+const checkKeyName = patternCheck({
+  pattern: /^[A-Za-z0-9-]{1,127}$/,
+  rule: "must be 1-127 letters, digits and '-' (Key Vault object name)",
+  fix: 'leave it out for "disk-encryption", or remove other characters',
+});
+const checkDiskEncryptionSetId = patternCheck({
+  pattern: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/]+$/i,
+  rule: "must be the resource id of a disk encryption set (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>)",
+  fix: 'copy the id from `az disk-encryption-set show --query id`, or use { mode: "customer-managed", keyVaultName } to let the stack create the set',
+});
+/** An Entra object id: a GUID. */
+const checkObjectId = patternCheck({
+  pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  rule: "must be an Entra object id (a GUID)",
+  fix: 'use the object id, e.g. from "az ad sp show --id <app-id> --query id -o tsv" or "az ad group show --group <name> --query id -o tsv"',
+});
 /** v5 sizes with a local temp disk (`d` before `s`): 37.5 GiB per vCPU, e.g. D2ds_v5 75 GiB, D4ds_v5 150 GiB. */
 const LOCAL_DISK_V5 = /^Standard_[DE](\d+)a?ds_v5$/;
 /** v5 sizes without any local disk (remote storage only): no room for an ephemeral OS disk. */
@@ -168,13 +210,7 @@ const pools: R[] = [
         fix: `set osDiskSizeGb to at most ${localGb}, or pick a larger VM size`,
       });
     },
-    (s) =>
-      when(!MAX_SURGE.test(s[pool].maxSurge), {
-        property: `${pool}.maxSurge`,
-        value: s[pool].maxSurge,
-        rule: 'must be a node count ("1") or a percentage from 1% to 100% ("33%")',
-        fix: 'use "33%"',
-      }),
+    (s) => checkMaxSurge(`${pool}.maxSurge`, s[pool].maxSurge),
   ]),
   (s) => {
     const bad = s.zones.filter((z, i) => !["1", "2", "3"].includes(z) || s.zones.indexOf(z) !== i);
@@ -188,13 +224,7 @@ const pools: R[] = [
 ];
 
 const versions: R[] = [
-  (s) =>
-    when(s.kubernetesVersion !== null && !VERSION.test(s.kubernetesVersion), {
-      property: "kubernetesVersion",
-      value: s.kubernetesVersion,
-      rule: "must be MAJOR.MINOR (or MAJOR.MINOR.PATCH), e.g. 1.33",
-      fix: "use a supported AKS version such as 1.33, or null for the AKS default",
-    }),
+  (s) => (s.kubernetesVersion === null ? undefined : checkKubernetesVersion("kubernetesVersion", s.kubernetesVersion)),
   (s) =>
     when(s.kubernetesVersion !== null && s.automaticUpgradeChannel !== "none" && /^\d+\.\d+\.\d+$/.test(s.kubernetesVersion), {
       property: "kubernetesVersion",
@@ -209,20 +239,8 @@ const versions: R[] = [
       rule: 'must be "NodeImage" when automaticUpgradeChannel is "node-image" (azurerm plan-time rule)',
       fix: 'set nodeOsUpgradeChannel to "NodeImage", or automaticUpgradeChannel to "patch"',
     }),
-  (s) =>
-    when(!TIME.test(s.maintenanceWindow.startTime), {
-      property: "maintenanceWindow.startTime",
-      value: s.maintenanceWindow.startTime,
-      rule: "must be a 24-hour time HH:mm",
-      fix: 'use e.g. "02:00"',
-    }),
-  (s) =>
-    when(!UTC_OFFSET.test(s.maintenanceWindow.utcOffset), {
-      property: "maintenanceWindow.utcOffset",
-      value: s.maintenanceWindow.utcOffset,
-      rule: "must be a UTC offset +HH:MM or -HH:MM",
-      fix: 'use e.g. "+00:00"',
-    }),
+  (s) => checkStartTime("maintenanceWindow.startTime", s.maintenanceWindow.startTime),
+  (s) => checkUtcOffset("maintenanceWindow.utcOffset", s.maintenanceWindow.utcOffset),
   (s) =>
     when(!Number.isInteger(s.maintenanceWindow.durationHours) || s.maintenanceWindow.durationHours < 4 || s.maintenanceWindow.durationHours > 24, {
       property: "maintenanceWindow.durationHours",
@@ -287,31 +305,11 @@ const apiServer: R[] = [
 
 const encryption: R[] = [
   (s) =>
-    s.diskEncryption.mode === "existing-set"
-      ? when(!DISK_ENCRYPTION_SET_ID.test(s.diskEncryption.diskEncryptionSetId), {
-          property: "diskEncryption.diskEncryptionSetId",
-          value: s.diskEncryption.diskEncryptionSetId,
-          rule: "must be the resource id of a disk encryption set (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>)",
-          fix: 'copy the id from `az disk-encryption-set show --query id`, or use { mode: "customer-managed", keyVaultName } to let the stack create the set',
-        })
-      : undefined,
-  (s) =>
-    s.diskEncryption.mode === "customer-managed"
-      ? when(!KEY_VAULT_NAME.test(s.diskEncryption.keyVaultName), {
-          property: "diskEncryption.keyVaultName",
-          value: s.diskEncryption.keyVaultName,
-          rule: "must be 3-24 letters, digits and single '-', starting with a letter and ending with a letter or digit (Microsoft.KeyVault/vaults, globally unique)",
-          fix: 'use e.g. "kv-kedafn-prod-des"',
-        })
-      : undefined,
+    s.diskEncryption.mode === "existing-set" ? checkDiskEncryptionSetId("diskEncryption.diskEncryptionSetId", s.diskEncryption.diskEncryptionSetId) : undefined,
+  (s) => (s.diskEncryption.mode === "customer-managed" ? checkKeyVaultName("diskEncryption.keyVaultName", s.diskEncryption.keyVaultName) : undefined),
   (s) =>
     s.diskEncryption.mode === "customer-managed" && s.diskEncryption.keyName !== undefined
-      ? when(!KEY_NAME.test(s.diskEncryption.keyName), {
-          property: "diskEncryption.keyName",
-          value: s.diskEncryption.keyName,
-          rule: "must be 1-127 letters, digits and '-' (Key Vault object name)",
-          fix: 'leave it out for "disk-encryption", or remove other characters',
-        })
+      ? checkKeyName("diskEncryption.keyName", s.diskEncryption.keyName)
       : undefined,
   (s) => {
     const ranges = s.diskEncryption.mode === "customer-managed" ? (s.diskEncryption.allowedIpRanges ?? []) : [];
@@ -331,12 +329,9 @@ const encryption: R[] = [
       fix: 'set diskEncryption to { mode: "platform-managed" }, or virtualNodes.enabled to false',
     }),
   (s) =>
-    when(s.keyVaultSecretsProvider.enabled && !GO_DURATION.test(s.keyVaultSecretsProvider.secretRotationInterval), {
-      property: "keyVaultSecretsProvider.secretRotationInterval",
-      value: s.keyVaultSecretsProvider.secretRotationInterval,
-      rule: "must be a duration of hours, minutes and seconds such as \"2m\" or \"1h30m\"",
-      fix: 'use "2m" (the AKS default)',
-    }),
+    s.keyVaultSecretsProvider.enabled
+      ? checkRotationInterval("keyVaultSecretsProvider.secretRotationInterval", s.keyVaultSecretsProvider.secretRotationInterval)
+      : undefined,
 ];
 
 const monitoring: R[] = [
@@ -372,21 +367,9 @@ export const kedaRules: ReadonlyArray<Rule<{ readonly keda: ResolvedKedaSettings
       rule: "the workload's ScaledObjects need KEDA, and neither the add-on nor the Helm chart is on",
       fix: "set keda.addOn to true (the default) or keda.helm.enabled to true",
     }),
-  (s) =>
-    when(s.keda.helm.enabled && !CHART_VERSION.test(s.keda.helm.chartVersion), {
-      property: "keda.helm.chartVersion",
-      value: s.keda.helm.chartVersion,
-      rule: "must pin an exact chart version MAJOR.MINOR.PATCH (no ranges, no 'latest')",
-      fix: 'use e.g. "2.20.2"',
-    }),
+  (s) => (s.keda.helm.enabled ? checkKedaChartVersion("keda.helm.chartVersion", s.keda.helm.chartVersion) : undefined),
   (s) => (s.keda.helm.enabled ? checkDnsLabel("keda.helm.namespace", s.keda.helm.namespace) : undefined),
-  (s) =>
-    when(s.keda.httpAddOn.enabled && !CHART_VERSION.test(s.keda.httpAddOn.chartVersion), {
-      property: "keda.httpAddOn.chartVersion",
-      value: s.keda.httpAddOn.chartVersion,
-      rule: "must pin an exact chart version MAJOR.MINOR.PATCH (no ranges, no 'latest')",
-      fix: 'use e.g. "0.15.0"',
-    }),
+  (s) => (s.keda.httpAddOn.enabled ? checkHttpAddOnChartVersion("keda.httpAddOn.chartVersion", s.keda.httpAddOn.chartVersion) : undefined),
 ];
 
 // Virtual nodes (ACI connector add-on, AKS doc "virtual nodes"): Azure CNI with pods in the VNet,
@@ -424,20 +407,9 @@ const virtualNodes: R[] = [
       : undefined,
 ];
 
-/** An Entra object id: a GUID. */
-const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const admins: R[] = [
-  (c) => {
-    // A Terraform token (e.g. a variable) is checked by Azure at apply, never as a literal here.
-    const index = c.adminObjectIds.findIndex((id) => !Token.isUnresolved(id) && !OBJECT_ID.test(id));
-    return when(index !== -1, {
-      property: `adminObjectIds[${index}]`,
-      value: c.adminObjectIds[index],
-      rule: "must be an Entra object id (a GUID)",
-      fix: 'use the object id, e.g. from "az ad sp show --id <app-id> --query id -o tsv" or "az ad group show --group <name> --query id -o tsv"',
-    });
-  },
+  // The first bad id; a Terraform token (e.g. a variable) is checked by Azure at apply, never as a literal here.
+  (c) => (isToken(c.adminObjectIds) ? undefined : c.adminObjectIds.map((id, i) => checkObjectId(`adminObjectIds[${i}]`, id)).find((v) => v !== undefined)),
 ];
 
 /**
