@@ -3,7 +3,8 @@ import { checkResourceGroupName, checkStorageAccountName } from "../constructs/c
 import { checkImageReference } from "../constructs/core/image-reference";
 import { checkDnsLabel } from "../constructs/core/kubernetes-names";
 import { CONNECTION_MODES } from "../constructs/keda-function-app/choices";
-import { oneOf, Rule, ValidationError, Violation } from "../constructs/core/validation";
+import { patternCheck } from "../constructs/core/pattern-check";
+import { oneOf, Rule, ValidationError, Violation, violationsOf } from "../constructs/core/validation";
 import { EnvironmentConfig, StateBackendConfig, WorkloadConfig } from "./environment";
 
 // The config's own rules, in the rule-table style of the constructs' validation.ts files. Each
@@ -11,10 +12,38 @@ import { EnvironmentConfig, StateBackendConfig, WorkloadConfig } from "./environ
 // closed choices); the environment adds the rules that span stacks. Policy exceptions are checked
 // where the policy is applied (stacks/app.ts), so config/ does not depend on the policy layer.
 
-const CONTAINER_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
-const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
+/** The state's blob container: 3-63 lowercase letters, digits and single '-' (Azure Storage). */
+const checkStateContainerName = patternCheck({
+  pattern: /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+  rule: "must be 3-63 lowercase letters, digits and single '-', starting and ending with a letter or digit (blob container)",
+  fix: 'use e.g. "tfstate"',
+});
 /** The longest stack suffix `addEnvironment` appends to an environment's name. */
 const LONGEST_STACK_SUFFIX = "-registry";
+/** Terraform Cloud's longest workspace name. */
+const MAX_WORKSPACE_NAME = 90;
+
+/**
+ * The workspace prefix: every workspace name (prefix, environment name, stack suffix) must be at
+ * most 90 letters, digits, '-' and '_'. The environment name is a DNS label (its own rule), so the
+ * prefix is what can break it.
+ */
+function checkWorkspacePrefix(prefix: string, environmentName: string): Violation | undefined {
+  const longest = `${prefix}${environmentName}${LONGEST_STACK_SUFFIX}`;
+  return patternCheck({
+    pattern: /^[A-Za-z0-9_-]*$/,
+    maxLength: MAX_WORKSPACE_NAME - (environmentName.length + LONGEST_STACK_SUFFIX.length),
+    rule: `workspace names (prefix + stack id, e.g. ${JSON.stringify(longest)}) must be at most ${MAX_WORKSPACE_NAME} letters, digits, '-' and '_'`,
+    fix: "use letters, digits, '-' and '_' only, and shorten the prefix",
+  })("backend.workspacePrefix", prefix);
+}
+
+/** The build context of an ACR task: an https URL (Git repository or tarball). */
+const checkBuildContextUrl = patternCheck({
+  pattern: /^https:\/\/\S+$/,
+  rule: "must be an https URL ACR can fetch the build context from (Git repository or tarball)",
+  fix: 'use e.g. "https://github.com/org/repo.git#main:function-app"',
+});
 
 type R = Rule<EnvironmentConfig>;
 
@@ -56,28 +85,12 @@ const rules: R[] = [
     c.backend.type === "azurerm" ? checkResourceGroupName("backend.resourceGroupName", c.backend.resourceGroupName) : undefined,
   (c) =>
     c.backend.type === "azurerm" ? checkStorageAccountName("backend.storageAccountName", c.backend.storageAccountName) : undefined,
-  (c) =>
-    c.backend.type === "azurerm" && !CONTAINER_NAME.test(c.backend.containerName)
-      ? {
-          property: "backend.containerName",
-          value: c.backend.containerName,
-          rule: "must be 3-63 lowercase letters, digits and single '-', starting and ending with a letter or digit (blob container)",
-          fix: 'use e.g. "tfstate"',
-        }
-      : undefined,
+  (c) => (c.backend.type === "azurerm" ? checkStateContainerName("backend.containerName", c.backend.containerName) : undefined),
   (c) =>
     c.backend.type === "cloud" && c.backend.organization.trim() === ""
       ? { property: "backend.organization", value: c.backend.organization, rule: "must name a Terraform Cloud organization", fix: "set it to your organization's name" }
       : undefined,
-  (c) =>
-    c.backend.type === "cloud" && !WORKSPACE_NAME.test(`${c.backend.workspacePrefix}${c.name}${LONGEST_STACK_SUFFIX}`)
-      ? {
-          property: "backend.workspacePrefix",
-          value: c.backend.workspacePrefix,
-          rule: `workspace names (prefix + stack id, e.g. ${JSON.stringify(`${c.backend.workspacePrefix}${c.name}${LONGEST_STACK_SUFFIX}`)}) must be at most 90 letters, digits, '-' and '_'`,
-          fix: "use letters, digits, '-' and '_' only, and shorten the prefix",
-        }
-      : undefined,
+  (c) => (c.backend.type === "cloud" ? checkWorkspacePrefix(c.backend.workspacePrefix, c.name) : undefined),
   (c) =>
     c.backend.type === "cloud" && c.backend.remoteExecution && c.workload.kubeloginMode === "azurecli"
       ? {
@@ -109,7 +122,7 @@ const rules: R[] = [
 
 /** Every cross-stack violation of an environment's config (empty when it is consistent). */
 export function environmentViolations(config: EnvironmentConfig): Violation[] {
-  return [...choices, ...rules].map((rule) => rule(config)).filter((v): v is Violation => v !== undefined);
+  return violationsOf(config, [...choices, ...rules]);
 }
 
 /** Throws one error listing every cross-stack violation, naming the config file to edit. */
@@ -122,15 +135,7 @@ export function validateEnvironment(config: EnvironmentConfig): void {
 export const workloadRules: ReadonlyArray<Rule<WorkloadConfig>> = [
   (w) => checkStorageAccountName("storageAccountName", w.storageAccountName),
   (w) => (w.functionApp.image?.source === "reference" ? checkImageReference("functionApp.image.reference", w.functionApp.image.reference) : undefined),
-  (w) =>
-    w.functionApp.image?.source === "acr-task" && !/^https:\/\/\S+$/.test(w.functionApp.image.contextPath)
-      ? {
-          property: "functionApp.image.contextPath",
-          value: w.functionApp.image.contextPath,
-          rule: "must be an https URL ACR can fetch the build context from (Git repository or tarball)",
-          fix: 'use e.g. "https://github.com/org/repo.git#main:function-app"',
-        }
-      : undefined,
+  (w) => (w.functionApp.image?.source === "acr-task" ? checkBuildContextUrl("functionApp.image.contextPath", w.functionApp.image.contextPath) : undefined),
   (w) =>
     w.functionApp.connectionMode === "connection-string" && Object.keys(w.functionApp.settings ?? {}).length > 0
       ? {

@@ -2,7 +2,8 @@ import { environments } from "../../config";
 import { EnvironmentConfig } from "../../config/environment";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { environmentViolations, validateEnvironment } from "../../config/validation";
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { environmentViolations, validateEnvironment, workloadRules } from "../../config/validation";
 import { synthConfig, withOverrides } from "../support/platform";
 
 const dev = environments.dev;
@@ -59,6 +60,11 @@ test.each<[string, EnvironmentConfig, string]>([
     `backend.workspacePrefix = "keda fn/": workspace names (prefix + stack id, e.g. "keda fn/dev-registry") must be at most 90 letters, digits, '-' and '_'. Fix: use letters, digits, '-' and '_' only, and shorten the prefix`,
   ],
   [
+    "Terraform Cloud workspace prefix one character too long",
+    { ...dev, workload: { ...dev.workload, kubeloginMode: "spn" }, backend: { ...cloud, workspacePrefix: "p".repeat(79) } },
+    `backend.workspacePrefix = "${"p".repeat(79)}": workspace names (prefix + stack id, e.g. "${"p".repeat(79)}dev-registry") must be at most 90 letters, digits, '-' and '_'. Fix: use letters, digits, '-' and '_' only, and shorten the prefix`,
+  ],
+  [
     "Azure CLI login on remote Terraform Cloud runners",
     { ...dev, backend: cloud },
     `workload.kubeloginMode = "azurecli": Terraform Cloud's remote runners have no Azure CLI login, so kubelogin cannot get a token with "azurecli". Fix: use "workloadidentity" (dynamic provider credentials) or "spn" (AZURE_CLIENT_ID/AZURE_CLIENT_SECRET workspace variables), or set backend.remoteExecution to false`,
@@ -66,6 +72,32 @@ test.each<[string, EnvironmentConfig, string]>([
 ])("%s is an error before any stack is built", (_, config, line) => {
   expect(() => validateEnvironment(config)).toThrow(single(config.name, line));
   expect(() => synthConfig(config)).toThrow(single(config.name, line));
+});
+
+test.each<[string, EnvironmentConfig]>([
+  ["a 3-character state container", { ...dev, backend: { ...azurerm, containerName: "tf1" } }],
+  ["a 63-character state container with single dashes", { ...dev, backend: { ...azurerm, containerName: "t" + "-f".repeat(31) } }],
+  ["a workspace prefix that makes the longest workspace name exactly 90 characters, with '_' and '-'", { ...dev, workload: { ...dev.workload, kubeloginMode: "spn" }, backend: { ...cloud, workspacePrefix: "p_-".repeat(26) } }],
+])("accepts the near miss: %s", (_, config) => {
+  expect(environmentViolations(config)).toEqual([]);
+});
+
+// A Terraform token (here a variable) is known only at apply: the config's string grammars let it through.
+describe("a TerraformVariable's value is never judged as a literal", () => {
+  const stack = new TerraformStack(new App(), "tokens");
+  const token = (name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
+
+  test.each<[string, EnvironmentConfig]>([
+    ["backend.containerName", { ...dev, backend: { ...azurerm, containerName: token("container") } }],
+    ["backend.workspacePrefix", { ...dev, workload: { ...dev.workload, kubeloginMode: "spn" }, backend: { ...cloud, workspacePrefix: token("prefix") } }],
+  ])("%s", (_, config) => {
+    expect(environmentViolations(config)).toEqual([]);
+  });
+
+  test("functionApp.image.contextPath", () => {
+    const workload = withOverrides(dev.workload, { functionApp: { image: { source: "acr-task", contextPath: token("context") } } });
+    expect(workloadRules.map((rule) => rule(workload)).filter((v) => v !== undefined)).toEqual([]);
+  });
 });
 
 test("Terraform Cloud with local execution may keep the Azure CLI login", () => {
