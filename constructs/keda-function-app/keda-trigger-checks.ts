@@ -1,3 +1,4 @@
+import { patternCheck } from "../core/pattern-check";
 import { isToken } from "../core/tokens";
 import type { Violation } from "../core/validation";
 
@@ -7,23 +8,50 @@ import type { Violation } from "../core/validation";
 /** Environment variable names KEDA can read from the container. */
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Azure Storage queue and blob container names. */
-export const QUEUE_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Azure Storage queue and blob container names: one grammar. */
+const STORAGE_CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+const STORAGE_CONTAINER_RULE = "must be 3-63 lowercase letters, digits and single '-', starting and ending with a letter or digit";
 
-/** Azure Storage account names. */
-const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
+/** A storage queue's name. */
+export const checkQueueName = patternCheck({ pattern: STORAGE_CONTAINER_NAME, rule: STORAGE_CONTAINER_RULE, fix: 'use a name such as "jobs"' });
+
+/** A blob container's name. */
+export const checkBlobContainerName = patternCheck({ pattern: STORAGE_CONTAINER_NAME, rule: STORAGE_CONTAINER_RULE, fix: 'use a name such as "incoming"' });
+
+/** A storage account's name (core's checkStorageAccountName states the same grammar; this message names the trigger's example). */
+const checkAccountName = patternCheck({
+  pattern: /^[a-z0-9]{3,24}$/,
+  rule: "must be 3-24 lowercase letters and digits (a storage account name)",
+  fix: 'use a name such as "stordersdata"',
+});
+
+/** The name of an app setting KEDA reads from the container's environment. */
+const checkSettingName = patternCheck({
+  pattern: ENV_NAME,
+  rule: "must name an app setting KEDA can read from the container: letters, digits and '_', not starting with a digit",
+  fix: 'use the setting\'s name, e.g. "RabbitMqConnection"',
+});
+
+/** The Prometheus server KEDA queries: an http(s) URL with a host (whatever follows is the server's path). */
+export const checkServerAddress = patternCheck({
+  pattern: /^https?:\/\/[^\s/]+[\s\S]*$/,
+  rule: "must be an http(s) URL",
+  fix: 'write it like "http://prometheus.monitoring:9090"',
+});
+
+/** A KEDA scaler type, as `KedaTrigger.custom` takes it. */
+export const checkScalerType = patternCheck({
+  pattern: /^[a-z][a-z0-9-]*$/,
+  rule: "must be a KEDA scaler type: lowercase letters, digits and '-'",
+  fix: 'use the scaler\'s name from keda.sh, e.g. "prometheus"',
+});
 
 /** `host:port` of a Kafka broker (an IPv6 host in brackets). */
 const BROKER = /^(\[[0-9A-Fa-f:.]+\]|[^\s:,[\]]+):\d{1,5}$/;
 
-export function azureName(property: string, value: string, pattern: RegExp, shape: string, example: string): Violation | undefined {
-  if (isToken(value) || (typeof value === "string" && pattern.test(value))) return undefined;
-  return { property, value, rule: `must be ${shape}`, fix: `use a name such as "${example}"` };
-}
-
 /** An optional storage account name (an unset one is `exactlyOne`'s business). */
 export function storageAccount(property: string, value: string | undefined): Violation | undefined {
-  return value === undefined ? undefined : azureName(property, value, ACCOUNT_NAME, "3-24 lowercase letters and digits (a storage account name)", "stordersdata");
+  return value === undefined ? undefined : checkAccountName(property, value);
 }
 
 export function wholeNumber(property: string, value: number | undefined, max?: number): Violation | undefined {
@@ -66,13 +94,7 @@ export function notEmpty(property: string, value: string | undefined, fix: strin
 
 /** An optional `...FromEnv` value: the name of an app setting KEDA reads from the worker container. */
 export function settingName(property: string, value: string | undefined): Violation | undefined {
-  if (value === undefined || isToken(value) || (typeof value === "string" && ENV_NAME.test(value))) return undefined;
-  return {
-    property,
-    value,
-    rule: "must name an app setting KEDA can read from the container: letters, digits and '_', not starting with a digit",
-    fix: 'use the setting\'s name, e.g. "RabbitMqConnection"',
-  };
+  return value === undefined ? undefined : checkSettingName(property, value);
 }
 
 /** A closed choice, checked at run time for callers without the TypeScript types. */

@@ -18,10 +18,12 @@ import type {
 } from "./keda-trigger-options";
 import {
   ENV_NAME,
-  QUEUE_NAME,
   atMostOne,
-  azureName,
   brokers,
+  checkBlobContainerName,
+  checkQueueName,
+  checkScalerType,
+  checkServerAddress,
   exactlyOne,
   notEmpty,
   oneOf,
@@ -48,7 +50,7 @@ export class KedaTrigger {
     if (identity) metadata.accountName = options.accountName!;
     if (options.connectionFromEnv !== undefined) metadata.connectionFromEnv = options.connectionFromEnv;
     return new KedaTrigger("azure-queue", metadata, { name: options.name, workloadIdentity: identity }, [
-      () => azureName("queueName", options.queueName, QUEUE_NAME, "3-63 lowercase letters, digits and single '-', starting and ending with a letter or digit", "jobs"),
+      () => checkQueueName("queueName", options.queueName),
       () => wholeNumber("queueLength", options.queueLength),
       () => exactlyOne("accountName", options.accountName, "connectionFromEnv", options.connectionFromEnv),
     ]);
@@ -87,10 +89,7 @@ export class KedaTrigger {
       { serverAddress: options.serverAddress, query: options.query, threshold: numberString(options.threshold) },
       { name: options.name },
       [
-        () =>
-          isToken(options.serverAddress) || /^https?:\/\/[^\s/]+/.test(options.serverAddress)
-            ? undefined
-            : { property: "serverAddress", value: options.serverAddress, rule: "must be an http(s) URL", fix: 'write it like "http://prometheus.monitoring:9090"' },
+        () => checkServerAddress("serverAddress", options.serverAddress),
         () => (options.query.trim() !== "" ? undefined : { property: "query", value: options.query, rule: "must not be empty", fix: "pass the PromQL query to scale on" }),
         () =>
           typeof options.threshold === "number" && options.threshold > 0
@@ -132,7 +131,7 @@ export class KedaTrigger {
         options.blobsRemovedAfterProcessing === true
           ? undefined
           : { property: "blobsRemovedAfterProcessing", value: options.blobsRemovedAfterProcessing, rule: `must be true: ${BLOB_COUNT_NEVER_FALLS}`, fix: "make each function delete or move the blob it processed, then set blobsRemovedAfterProcessing: true" },
-      () => azureName("blobContainerName", options.blobContainerName, QUEUE_NAME, "3-63 lowercase letters, digits and single '-', starting and ending with a letter or digit", "incoming"),
+      () => checkBlobContainerName("blobContainerName", options.blobContainerName),
       () => notEmpty("blobPrefix", options.blobPrefix, "leave blobPrefix out to count the whole container"),
       () => notEmpty("globPattern", options.globPattern, "leave globPattern out to count every blob under the prefix"),
       () => wholeNumber("blobCount", options.blobCount),
@@ -261,10 +260,7 @@ export class KedaTrigger {
       { ...metadata },
       { name: options.name, metricType: options.metricType, authenticationRef: options.authenticationRef, authenticationFromEnv: options.authenticationFromEnv },
       [
-        () =>
-          isToken(type) || /^[a-z][a-z0-9-]*$/.test(type)
-            ? undefined
-            : { property: "type", value: type, rule: "must be a KEDA scaler type: lowercase letters, digits and '-'", fix: 'use the scaler\'s name from keda.sh, e.g. "prometheus"' },
+        () => checkScalerType("type", type),
         () => {
           // KEDA reads each parameter from a container environment variable: a C identifier.
           const index = fromEnv.findIndex((p) => p.parameter.trim() === "" || !ENV_NAME.test(p.name));

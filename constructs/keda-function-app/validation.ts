@@ -1,6 +1,7 @@
 import { oneOf, Rule, Violation } from "../core/validation";
 import { checkConfigMapKey, checkDns1035Label, checkDnsLabel, checkDnsSubdomain } from "../core/kubernetes-names";
 import { checkManagedIdentityName } from "../core/azure-names";
+import { patternCheck } from "../core/pattern-check";
 import { checkResourceQuantity, parseQuantity } from "../core/quantity";
 import { allKnown, isToken } from "../core/tokens";
 import { parseCidr } from "../core/cidr";
@@ -52,8 +53,24 @@ function boolean(property: string, value: unknown): Violation | undefined {
   return typeof value === "boolean" ? undefined : { property, value, rule: "must be true or false", fix: "pass a boolean (JS and JSON callers: not a string)" };
 }
 
-/** A Kubernetes annotation key: an optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
-const ANNOTATION_KEY = /^(?:(?=.{1,253}\/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+/**
+ * A Kubernetes annotation key: an optional DNS-subdomain prefix and `/`, then a name of at most 63
+ * characters, judged lowercased as below.
+ */
+const checkAnnotationKey = patternCheck({
+  pattern: /^(?:(?=.{1,253}\/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/,
+  rule: "must be a Kubernetes annotation key: an optional DNS-subdomain prefix and '/', then 1-63 letters, digits, '-', '_' and '.'",
+  fix: 'write it like "example.com/owner"',
+});
+
+/**
+ * The API server checks annotation keys lowercased (ValidateAnnotations: IsQualifiedName(strings.ToLower(k))),
+ * so "Example.com/owner" passes; a violation names the key as written.
+ */
+function annotationKey(key: string): Violation | undefined {
+  const violation = checkAnnotationKey(`keysSecretAnnotations[${JSON.stringify(key)}]`, key.toLowerCase());
+  return violation === undefined ? undefined : { ...violation, value: key };
+}
 
 /** Every rule the construct's resolved props must meet; all failures are reported together. */
 export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
@@ -107,18 +124,7 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
   (p) => boolean("readOnlyRootFilesystem", p.readOnlyRootFilesystem),
   (p) => boolean("burstToVirtualNodes", p.burstToVirtualNodes),
   (p) => boolean("blobsRemovedAfterProcessing", p.blobsRemovedAfterProcessing),
-  (p) => {
-    // The API server checks annotation keys lowercased (ValidateAnnotations: IsQualifiedName(strings.ToLower(k))).
-    const key = Object.keys(p.keysSecretAnnotations).find((k) => !ANNOTATION_KEY.test(k.toLowerCase()));
-    return key === undefined
-      ? undefined
-      : {
-          property: `keysSecretAnnotations[${JSON.stringify(key)}]`,
-          value: key,
-          rule: "must be a Kubernetes annotation key: an optional DNS-subdomain prefix and '/', then 1-63 letters, digits, '-', '_' and '.'",
-          fix: 'write it like "example.com/owner"',
-        };
-  },
+  (p) => first(Object.keys(p.keysSecretAnnotations).map(annotationKey)),
   (p) =>
     p.functions.length > 0
       ? undefined
