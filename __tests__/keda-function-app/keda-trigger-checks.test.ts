@@ -8,6 +8,8 @@ import {
   settingName,
   storageAccount,
 } from "../../constructs/keda-function-app/keda-trigger-checks";
+import { kedaFunctionAppRules } from "../../constructs/keda-function-app/validation";
+import { validResolvedProps } from "../support/keda-function-app";
 
 // The string grammars KedaTrigger's factories share, each stated with core's patternCheck: a value
 // that breaks it (the full line of the synth error), a near miss that complies, and a Terraform
@@ -54,4 +56,28 @@ describe.each(cases)("%s", (_name, check, bad, expected, nearMiss) => {
 
 test("an unset optional storage account or setting name is not judged (exactlyOne reports a missing one)", () => {
   expect([storageAccount("p", undefined), settingName("p", undefined)]).toEqual([undefined, undefined]);
+});
+
+// keysSecretAnnotations' keys use the same patternCheck style (validation.ts), judged lowercased as the API server does.
+describe("keysSecretAnnotations keys", () => {
+  const violationsFor = (keys: string[]) =>
+    kedaFunctionAppRules
+      .map((rule) => rule({ ...validResolvedProps(), keysSecretAnnotations: Object.fromEntries(keys.map((k) => [k, "x"])) }))
+      .filter((v) => v !== undefined && v.property.startsWith("keysSecretAnnotations"))
+      .map(line);
+
+  test("refuses a key with a space, naming the key as written", () => {
+    expect(violationsFor(["Owner Team"])).toEqual([
+      `keysSecretAnnotations["Owner Team"] = "Owner Team": must be a Kubernetes annotation key: an optional DNS-subdomain prefix and '/', then 1-63 letters, digits, '-', '_' and '.'. Fix: write it like "example.com/owner"`,
+    ]);
+  });
+
+  test("accepts the near miss: an upper-case prefix (the API server lowercases it) and a 63-character name", () => {
+    expect(violationsFor(["Example.com/owner", "a".repeat(63)])).toEqual([]);
+  });
+
+  test("passes a TerraformVariable's value as a key", () => {
+    const variable = new TerraformVariable(new TerraformStack(new App(), "tokens"), "key", { type: "string" });
+    expect(violationsFor([variable.stringValue])).toEqual([]);
+  });
 });

@@ -68,7 +68,8 @@ const checkAnnotationKey = patternCheck({
  * so "Example.com/owner" passes; a violation names the key as written.
  */
 function annotationKey(key: string): Violation | undefined {
-  const violation = checkAnnotationKey(`keysSecretAnnotations[${JSON.stringify(key)}]`, key.toLowerCase());
+  // Lowercasing a token's placeholder would hide that it is one.
+  const violation = checkAnnotationKey(`keysSecretAnnotations[${JSON.stringify(key)}]`, isToken(key) ? key : key.toLowerCase());
   return violation === undefined ? undefined : { ...violation, value: key };
 }
 
