@@ -60,12 +60,8 @@ export const dev: EnvironmentConfig = {
       name: "keda-func",
       sourceDirectory: "function-app",
       repository: "keda-func",
-      minReplicas: 0,
-      maxReplicas: 10,
-      httpReplicas: 1,
-      serviceType: "ClusterIP",
-      // "connection-string" is the unsafe switch virtual-node bursting needs: see docs/deploy.md.
-      connectionMode: "workload-identity",
+      // Storage is reached with workload identity (the default); connectionMode "connection-string"
+      // is the unsafe switch virtual-node bursting needs: see docs/deploy.md.
     },
   },
 };

@@ -114,10 +114,14 @@ export interface FunctionAppConfig {
   readonly sourceDirectory: string;
   /** Image repository inside the registry. */
   readonly repository: string;
-  readonly minReplicas: number;
-  readonly maxReplicas: number;
-  readonly httpReplicas: number;
-  readonly serviceType: ServiceType;
+  /** Fewest worker pods; 0 scales the event-driven functions to zero. @default 0 (KedaFunctionApp's) */
+  readonly minReplicas?: number;
+  /** Most worker pods KEDA scales to. @default 10 (KedaFunctionApp's) */
+  readonly maxReplicas?: number;
+  /** Fixed number of HTTP pods. @default 1 (KedaFunctionApp's `HttpScaling.fixedReplicas(1)`) */
+  readonly httpReplicas?: number;
+  /** Kubernetes Service type of the HTTP functions. @default "ClusterIP" (KedaFunctionApp's) */
+  readonly serviceType?: ServiceType;
   /** Where the image comes from. @default { source: "docker-build" } */
   readonly image?: FunctionAppImageConfig;
   /**

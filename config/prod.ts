@@ -54,9 +54,8 @@ export const prod: EnvironmentConfig = {
       minReplicas: 1,
       maxReplicas: 50,
       httpReplicas: 3,
-      serviceType: "ClusterIP",
-      // "connection-string" is the unsafe switch virtual-node bursting needs: see docs/deploy.md.
-      connectionMode: "workload-identity",
+      // Storage is reached with workload identity (the default); connectionMode "connection-string"
+      // is the unsafe switch virtual-node bursting needs: see docs/deploy.md.
     },
   },
 };

@@ -124,7 +124,8 @@ export class WorkloadStack extends AzureStack {
           }),
       minReplicas: app.minReplicas,
       maxReplicas: app.maxReplicas,
-      httpScaling: HttpScaling.fixedReplicas(app.httpReplicas),
+      // Unset values take KedaFunctionApp's defaults: config lists only what differs.
+      httpScaling: app.httpReplicas === undefined ? undefined : HttpScaling.fixedReplicas(app.httpReplicas),
       serviceType: app.serviceType,
       burstToVirtualNodes: app.burstToVirtualNodes,
       dependsOn: [namespace],

@@ -1,6 +1,6 @@
 import { EnvironmentConfig, environmentConfig, environments } from "../../config";
 import { resolveClusterSettings } from "../../constructs/aks-cluster/defaults";
-import { synthEnvironment } from "../support/synth-app";
+import { synthConfig, synthEnvironment } from "../support/synth-app";
 
 test("dev is the default environment", () => {
   expect(environmentConfig()).toBe(environments.dev);
@@ -26,8 +26,17 @@ const shape = (value: unknown, key = ""): unknown =>
       : // null marks an unset optional string (kubernetesVersion)
         value === null ? "string" : typeof value;
 
+// The function app's settings other than these are optional, defaulting to KedaFunctionApp's.
+const REQUIRED_APP_KEYS = ["name", "sourceDirectory", "repository"];
+const requiredAppKeys = (functionApp: object) => Object.fromEntries(Object.entries(functionApp).filter(([key]) => REQUIRED_APP_KEYS.includes(key)));
+
 test("prod and dev resolve to the same shape and differ only in values", () => {
-  const resolved = (env: EnvironmentConfig) => ({ ...env, registry: undefined, cluster: resolveClusterSettings(env.cluster, env.cluster.name ?? "") });
+  const resolved = (env: EnvironmentConfig) => ({
+    ...env,
+    registry: undefined,
+    cluster: resolveClusterSettings(env.cluster, env.cluster.name ?? ""),
+    workload: { ...env.workload, functionApp: requiredAppKeys(env.workload.functionApp) },
+  });
   expect(shape(resolved(environments.prod))).toEqual(shape(resolved(environments.dev)));
   expect(environments.prod).not.toEqual(environments.dev);
 });
@@ -47,6 +56,22 @@ test.each(Object.keys(environments))("config/%s.ts lists only cluster settings t
   const valueAt = (path: string) => path.split(".").reduce<any>((object, key) => object?.[key], defaults);
   const sameAsDefault = leaves(listed).filter(([path, value]) => JSON.stringify(valueAt(path)) === JSON.stringify(value));
   expect(sameAsDefault).toEqual([]);
+});
+
+// The function app's optional settings default to KedaFunctionApp's: a listed one must change
+// what is deployed, or it restates a default (judged on the synthesized workload stack).
+test.each(Object.keys(environments))("config/%s.ts lists only function app settings that change the workload stack", (name) => {
+  const config = environments[name];
+  const workload = (functionApp: EnvironmentConfig["workload"]["functionApp"]) =>
+    synthConfig({ ...config, workload: { ...config.workload, functionApp } }).raw(`${name}-workload`);
+  const listed = Object.keys(config.workload.functionApp).filter((key) => !REQUIRED_APP_KEYS.includes(key));
+  if (listed.length === 0) return;
+  const asListed = workload({ ...config.workload.functionApp });
+  const restated = listed.filter((key) => {
+    const { [key]: _dropped, ...rest } = config.workload.functionApp as unknown as Record<string, unknown>;
+    return workload(rest as unknown as EnvironmentConfig["workload"]["functionApp"]) === asListed;
+  });
+  expect(restated).toEqual([]);
 });
 
 test("prod synthesizes its own three stacks", () => {
