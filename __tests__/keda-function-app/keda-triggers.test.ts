@@ -23,51 +23,61 @@ function scaler(binding: Parameters<typeof mapTrigger>[0], context: TriggerMappi
   return mapping.trigger;
 }
 
-describe("storage queue → azure-queue", () => {
-  test("queueLength defaults to the host's batchSize default (16); empty connection means AzureWebJobsStorage", () => {
-    expect(scaler({ type: "queueTrigger", queueName: "jobs", connection: "" }, identity)).toEqual({
-      type: "azure-queue",
-      metadata: { queueName: "jobs", queueLength: "16", accountName: "sthost" },
-      authenticationRef: auth,
-    });
+/** Bindings and the KEDA trigger each maps to, whole (type, metadata, authenticationRef or none). */
+type MappingCase = [name: string, binding: Parameters<typeof mapTrigger>[0], context: TriggerMappingContext, expected: ReturnType<typeof scaler>];
+function mapsEach(cases: MappingCase[]): void {
+  test.each(cases)("%s", (_name, binding, context, expected) => {
+    expect(scaler(binding, context)).toEqual(expected);
   });
+}
+const withHost = (hostJson: TriggerMappingContext["hostJson"]): TriggerMappingContext => ({ ...identity, hostJson });
+
+describe("storage queue → azure-queue", () => {
+  mapsEach([
+    [
+      "queueLength defaults to the host's batchSize default (16); empty connection means AzureWebJobsStorage",
+      { type: "queueTrigger", queueName: "jobs", connection: "" },
+      identity,
+      { type: "azure-queue", metadata: { queueName: "jobs", queueLength: "16", accountName: "sthost" }, authenticationRef: auth },
+    ],
+    [
+      "a connection string becomes connectionFromEnv without a TriggerAuthentication",
+      { type: "queueTrigger", queueName: "jobs" },
+      connectionStrings,
+      { type: "azure-queue", metadata: { queueName: "jobs", queueLength: "16", connectionFromEnv: "AzureWebJobsStorage" } },
+    ],
+  ]);
 
   test("queueLength comes from host.json extensions.queues.batchSize and %Setting% names resolve", () => {
-    const trigger = scaler({ type: "queueTrigger", queueName: "%JobsQueue%" }, { ...identity, hostJson: { extensions: { queues: { batchSize: 8 } } } });
+    const trigger = scaler({ type: "queueTrigger", queueName: "%JobsQueue%" }, withHost({ extensions: { queues: { batchSize: 8 } } }));
     expect(trigger.metadata).toMatchObject({ queueName: "jobs-from-setting", queueLength: "8" });
   });
 
   test("an identity connection given as __queueServiceUri becomes accountName", () => {
     expect(scaler({ type: "queueTrigger", queueName: "jobs", connection: "Jobs" }, identity).metadata.accountName).toBe("stjobs");
   });
-
-  test("a connection string becomes connectionFromEnv without a TriggerAuthentication", () => {
-    expect(scaler({ type: "queueTrigger", queueName: "jobs" }, connectionStrings)).toEqual({
-      type: "azure-queue",
-      metadata: { queueName: "jobs", queueLength: "16", connectionFromEnv: "AzureWebJobsStorage" },
-    });
-  });
 });
 
 describe("blob → azure-blob (when processed blobs are removed: blob-scaling.test.ts)", () => {
   const removed = { blobsRemovedAfterProcessing: true };
-  test("container, literal prefix and pattern come from path; blobCount from host.json maxDegreeOfParallelism", () => {
-    const context = { ...identity, ...removed, hostJson: { extensions: { blobs: { maxDegreeOfParallelism: 4 } } } };
-    expect(scaler({ type: "blobTrigger", path: "uploads/incoming/{name}.csv", connection: "UploadsStorage" }, context)).toEqual({
-      type: "azure-blob",
-      metadata: { blobContainerName: "uploads", blobPrefix: "incoming/", recursive: "true", globPattern: "incoming/*.csv", blobCount: "4", accountName: "stuploads" },
-      authenticationRef: auth,
-    });
-  });
-
-  test("a path without a prefix has no blobPrefix; blobCount defaults to KEDA's 5", () => {
-    expect(scaler({ type: "blobTrigger", path: "samples/{name}" }, { ...connectionStrings, ...removed }).metadata).toEqual({
-      blobContainerName: "samples",
-      recursive: "true",
-      blobCount: "5",
-      connectionFromEnv: "AzureWebJobsStorage",
-    });
-  });
+  mapsEach([
+    [
+      "container, literal prefix and pattern come from path; blobCount from host.json maxDegreeOfParallelism",
+      { type: "blobTrigger", path: "uploads/incoming/{name}.csv", connection: "UploadsStorage" },
+      { ...withHost({ extensions: { blobs: { maxDegreeOfParallelism: 4 } } }), ...removed },
+      {
+        type: "azure-blob",
+        metadata: { blobContainerName: "uploads", blobPrefix: "incoming/", recursive: "true", globPattern: "incoming/*.csv", blobCount: "4", accountName: "stuploads" },
+        authenticationRef: auth,
+      },
+    ],
+    [
+      "a path without a prefix has no blobPrefix; blobCount defaults to KEDA's 5",
+      { type: "blobTrigger", path: "samples/{name}" },
+      { ...connectionStrings, ...removed },
+      { type: "azure-blob", metadata: { blobContainerName: "samples", recursive: "true", blobCount: "5", connectionFromEnv: "AzureWebJobsStorage" } },
+    ],
+  ]);
 
   test("source EventGrid is push-based: no scaler", () => {
     expect(mapTrigger({ type: "blobTrigger", path: "images/{name}", source: "EventGrid" }, identity).kind).toBe("unscalable");
@@ -83,86 +93,78 @@ describe("blob → azure-blob (when processed blobs are removed: blob-scaling.te
 });
 
 describe("Service Bus → azure-servicebus", () => {
-  test("queue: messageCount from maxConcurrentCalls (default 16), namespace from __fullyQualifiedNamespace", () => {
-    expect(scaler({ type: "serviceBusTrigger", queueName: "orders", connection: "ServiceBusConnection" }, identity)).toEqual({
-      type: "azure-servicebus",
-      metadata: { queueName: "orders", messageCount: "16", namespace: "sb-app" },
-      authenticationRef: auth,
-    });
-  });
-
-  test("topic with sessions: messageCount from maxConcurrentSessions", () => {
-    const context = { ...identity, hostJson: { extensions: { serviceBus: { maxConcurrentCalls: 32, maxConcurrentSessions: 4 } } } };
-    const binding = { type: "serviceBusTrigger", topicName: "audit", subscriptionName: "archiver", connection: "ServiceBusConnection", isSessionsEnabled: true };
-    expect(scaler(binding, context).metadata).toEqual({ topicName: "audit", subscriptionName: "archiver", messageCount: "4", namespace: "sb-app" });
-  });
-
-  test("cardinality many: messageCount from maxMessageBatchSize (default 1000); connection string mode", () => {
-    expect(scaler({ type: "serviceBusTrigger", queueName: "orders", cardinality: "many" }, connectionStrings).metadata).toEqual({
-      queueName: "orders",
-      messageCount: "1000",
-      connectionFromEnv: "AzureWebJobsServiceBus",
-    });
-  });
+  mapsEach([
+    [
+      "queue: messageCount from maxConcurrentCalls (default 16), namespace from __fullyQualifiedNamespace",
+      { type: "serviceBusTrigger", queueName: "orders", connection: "ServiceBusConnection" },
+      identity,
+      { type: "azure-servicebus", metadata: { queueName: "orders", messageCount: "16", namespace: "sb-app" }, authenticationRef: auth },
+    ],
+    [
+      "topic with sessions: messageCount from maxConcurrentSessions",
+      { type: "serviceBusTrigger", topicName: "audit", subscriptionName: "archiver", connection: "ServiceBusConnection", isSessionsEnabled: true },
+      withHost({ extensions: { serviceBus: { maxConcurrentCalls: 32, maxConcurrentSessions: 4 } } }),
+      { type: "azure-servicebus", metadata: { topicName: "audit", subscriptionName: "archiver", messageCount: "4", namespace: "sb-app" }, authenticationRef: auth },
+    ],
+    [
+      "cardinality many: messageCount from maxMessageBatchSize (default 1000); connection string mode",
+      { type: "serviceBusTrigger", queueName: "orders", cardinality: "many" },
+      connectionStrings,
+      { type: "azure-servicebus", metadata: { queueName: "orders", messageCount: "1000", connectionFromEnv: "AzureWebJobsServiceBus" } },
+    ],
+  ]);
 });
 
 describe("Event Hubs → azure-eventhub", () => {
-  test("identity: namespace, checkpoint storage account, azureFunction checkpoints, threshold from host.json", () => {
-    const context = { ...identity, hostJson: { extensions: { eventHubs: { targetUnprocessedEventThreshold: 50 } } } };
-    const binding = { type: "eventHubTrigger", eventHubName: "telemetry", consumerGroup: "functions", connection: "EventHubConnection" };
-    expect(scaler(binding, context)).toEqual({
-      type: "azure-eventhub",
-      metadata: {
-        eventHubName: "telemetry",
-        consumerGroup: "functions",
-        checkpointStrategy: "azureFunction",
-        unprocessedEventThreshold: "50",
-        eventHubNamespace: "eh-app",
-        storageAccountName: "sthost",
+  mapsEach([
+    [
+      "identity: namespace, checkpoint storage account, azureFunction checkpoints, threshold from host.json",
+      { type: "eventHubTrigger", eventHubName: "telemetry", consumerGroup: "functions", connection: "EventHubConnection" },
+      withHost({ extensions: { eventHubs: { targetUnprocessedEventThreshold: 50 } } }),
+      {
+        type: "azure-eventhub",
+        metadata: { eventHubName: "telemetry", consumerGroup: "functions", checkpointStrategy: "azureFunction", unprocessedEventThreshold: "50", eventHubNamespace: "eh-app", storageAccountName: "sthost" },
+        authenticationRef: auth,
       },
-      authenticationRef: auth,
-    });
-  });
-
-  test("connection string: storageConnectionFromEnv AzureWebJobsStorage, $Default group, KEDA threshold 64", () => {
-    expect(scaler({ type: "eventHubTrigger", eventHubName: "telemetry", connection: "Hub" }, connectionStrings).metadata).toEqual({
-      eventHubName: "telemetry",
-      consumerGroup: "$Default",
-      checkpointStrategy: "azureFunction",
-      unprocessedEventThreshold: "64",
-      connectionFromEnv: "Hub",
-      storageConnectionFromEnv: "AzureWebJobsStorage",
-    });
-  });
+    ],
+    [
+      "connection string: storageConnectionFromEnv AzureWebJobsStorage, $Default group, KEDA threshold 64",
+      { type: "eventHubTrigger", eventHubName: "telemetry", connection: "Hub" },
+      connectionStrings,
+      {
+        type: "azure-eventhub",
+        metadata: { eventHubName: "telemetry", consumerGroup: "$Default", checkpointStrategy: "azureFunction", unprocessedEventThreshold: "64", connectionFromEnv: "Hub", storageConnectionFromEnv: "AzureWebJobsStorage" },
+      },
+    ],
+  ]);
 });
 
 describe("Kafka → kafka (details: kafka-scaling.test.ts)", () => {
-  test("a broker list in a setting is read from env; consumerGroup and lagThreshold from the binding", () => {
-    const binding = { type: "kafkaTrigger", brokerList: "KafkaBrokers", topic: "clicks", consumerGroup: "functions", lagThreshold: 500 };
-    expect(scaler(binding, identity)).toEqual({
-      type: "kafka",
-      metadata: { bootstrapServersFromEnv: "KafkaBrokers", topic: "clicks", consumerGroup: "functions", lagThreshold: "500" },
-    });
-  });
-
-  test("a literal broker list passes through; consumerGroup and lagThreshold default to the extension's $Default and 1000", () => {
-    expect(scaler({ type: "kafkaTrigger", brokerList: "kafka:9092", topic: "t" }, identity).metadata).toEqual({
-      bootstrapServers: "kafka:9092",
-      topic: "t",
-      consumerGroup: "$Default",
-      lagThreshold: "1000",
-    });
-  });
+  mapsEach([
+    [
+      "a broker list in a setting is read from env; consumerGroup and lagThreshold from the binding",
+      { type: "kafkaTrigger", brokerList: "KafkaBrokers", topic: "clicks", consumerGroup: "functions", lagThreshold: 500 },
+      identity,
+      { type: "kafka", metadata: { bootstrapServersFromEnv: "KafkaBrokers", topic: "clicks", consumerGroup: "functions", lagThreshold: "500" } },
+    ],
+    [
+      "a literal broker list passes through; consumerGroup and lagThreshold default to the extension's $Default and 1000",
+      { type: "kafkaTrigger", brokerList: "kafka:9092", topic: "t" },
+      identity,
+      { type: "kafka", metadata: { bootstrapServers: "kafka:9092", topic: "t", consumerGroup: "$Default", lagThreshold: "1000" } },
+    ],
+  ]);
 });
 
 describe("RabbitMQ → rabbitmq", () => {
-  test("mode QueueLength with value from host.json prefetchCount, host from the connection setting", () => {
-    const binding = { type: "rabbitMQTrigger", queueName: "tasks", connectionStringSetting: "RabbitConnection" };
-    expect(scaler(binding, { ...identity, hostJson: { extensions: { rabbitMQ: { prefetchCount: 20 } } } })).toEqual({
-      type: "rabbitmq",
-      metadata: { queueName: "tasks", mode: "QueueLength", value: "20", hostFromEnv: "RabbitConnection" },
-    });
-  });
+  mapsEach([
+    [
+      "mode QueueLength with value from host.json prefetchCount, host from the connection setting",
+      { type: "rabbitMQTrigger", queueName: "tasks", connectionStringSetting: "RabbitConnection" },
+      withHost({ extensions: { rabbitMQ: { prefetchCount: 20 } } }),
+      { type: "rabbitmq", metadata: { queueName: "tasks", mode: "QueueLength", value: "20", hostFromEnv: "RabbitConnection" } },
+    ],
+  ]);
 
   test("value defaults to prefetchCount 30", () => {
     expect(scaler({ type: "rabbitMQTrigger", queueName: "tasks" }, identity).metadata.value).toBe("30");

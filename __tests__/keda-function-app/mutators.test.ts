@@ -19,6 +19,19 @@ function build(overrides: Parameters<typeof requiredProps>[0] = {}) {
   return { stack, app, synth: () => JSON.parse(Testing.synth(stack, true)) };
 }
 
+/** A queue worker that reaches storage with connection strings: it has no app identity. */
+function connectionStringApp() {
+  const stack = testStack();
+  const app = new KedaFunctionApp(stack, "app", {
+    name: "demo",
+    image: ImageSource.fromReference("registry.example/demo@sha256:" + "b".repeat(64)),
+    functions: QUEUE_ONLY,
+    connectionMode: "connection-string",
+    existingSettings: [{ kind: "Secret", name: "demo-connections" }],
+  });
+  return { stack, app };
+}
+
 /** Synth without validations: the lazily rendered objects refuse the bad state themselves. */
 function synthWithoutValidations(stack: TerraformStack): unknown {
   return Testing.synth(stack, false);
@@ -132,14 +145,7 @@ describe("addTrigger", () => {
   });
 
   test("an identity-based trigger added to a connection-string app fails synth", () => {
-    const stack = testStack();
-    const app = new KedaFunctionApp(stack, "app", {
-      name: "demo",
-      image: ImageSource.fromReference("registry.example/demo@sha256:" + "b".repeat(64)),
-      functions: QUEUE_ONLY,
-      connectionMode: "connection-string",
-      existingSettings: [{ kind: "Secret", name: "demo-connections" }],
-    });
+    const { stack, app } = connectionStringApp();
     app.addTrigger(KedaTrigger.serviceBus({ queueName: "orders", namespace: "sb-demo" }));
     expect(() => Testing.synth(stack, true)).toThrow(`${HEAD}addTrigger[0].metadata = {"queueName":"orders","namespace":"sb-demo"}: authenticates with workload identity`);
   });
@@ -190,14 +196,7 @@ describe("grantRole and grantStorage", () => {
   });
 
   test("without an identity (connection-string mode) grantRole is refused at once", () => {
-    const stack = testStack();
-    const app = new KedaFunctionApp(stack, "app", {
-      name: "demo",
-      image: ImageSource.fromReference("registry.example/demo@sha256:" + "b".repeat(64)),
-      functions: QUEUE_ONLY,
-      connectionMode: "connection-string",
-      existingSettings: [{ kind: "Secret", name: "demo-connections" }],
-    });
+    const { app } = connectionStringApp();
     expect(() => app.grantRole(SCOPE, "Key Vault Secrets User")).toThrow(`${HEAD}grantRole = "Key Vault Secrets User": needs the app identity`);
   });
 });
