@@ -26,7 +26,8 @@ function kubeconformResults(report) {
   return (report.resources ?? []).map((r) => {
     const errors = (r.validationErrors ?? []).map((e) => `${e.path}: ${e.msg}`);
     const status = r.status === "statusValid" ? "passed" : r.status === "statusSkipped" ? "skipped" : "failed";
-    return { check: "schema", resource: `${r.kind}/${r.name}`, status, message: errors.length > 0 ? errors.join("; ") : (r.msg ?? "") };
+    // kubeconform's validationErrors can be as thin as ": validation failed"; its msg names each field.
+    return { check: "schema", resource: `${r.kind}/${r.name}`, status, message: [errors.join("; "), r.msg ?? ""].filter((m) => m !== "").join(" | ") };
   });
 }
 
@@ -56,14 +57,15 @@ function negativeControl(tool, bin, schemas, work) {
   const file = join(work, "negative-control.yaml");
   writeFileSync(file, INVALID_DEPLOYMENT);
   const [r] = runKubeconform(bin, schemas, [file]);
-  const rejected = r !== undefined && r.status === "failed";
+  // Rejected for both planted faults, not for some unrelated reason (a missing schema, say).
+  const rejected = r !== undefined && r.status === "failed" && r.message.includes("missing property 'selector'") && r.message.includes("'replica' not allowed");
   return {
     ...tool,
     target: "negative control",
     check: "schema rejects",
     resource: "Deployment/negative-control",
     status: rejected ? "passed" : "failed",
-    message: rejected ? `rejected as it must be: ${r.message}` : `an invalid Deployment was not rejected (${r?.status ?? "no result"}): the schemas judge nothing`,
+    message: rejected ? `rejected as it must be: ${r.message}` : `the invalid Deployment was not rejected for its missing selector and unknown field 'replica' (${r?.status ?? "no result"}: ${r?.message ?? ""}): the schemas do not judge what they must`,
   };
 }
 
