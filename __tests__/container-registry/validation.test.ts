@@ -1,3 +1,5 @@
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { checkPrincipalId, importedRegistryRules } from "../../constructs/container-registry/validation";
 import { ContainerRegistryProps } from "../../constructs/container-registry";
 import { acrOf, synthRegistry } from "../support/container-registry";
 
@@ -127,4 +129,28 @@ test("bad settings and a bad placement give one line each in one error", () => {
       `  - resourceGroupName = "rg.": must be 1-90 letters, digits, '_', '-', '.', '(' and ')', and must not end with '.' (Microsoft.Resources/resourcegroups). Fix: remove other characters, shorten the name and drop a trailing '.'`,
     ].join("\n"),
   );
+});
+
+// The registry id of fromAttributes and a grant's principal id, stated with patternCheck: a
+// TerraformVariable passes each check itself (not only violationsOf's token filter), a near miss passes.
+describe("registry id and principal id", () => {
+  const token = (name: string) => new TerraformVariable(new TerraformStack(new App(), "tokens"), name, { type: "string" }).stringValue;
+  const registryId = (id: string) => importedRegistryRules.map((rule) => rule({ registryId: id, loginServer: "acrshared.azurecr.io" })).filter((v) => v !== undefined);
+
+  test("a registry id that is a TerraformVariable", () => {
+    expect(registryId(token("registry_id"))).toEqual([]);
+  });
+
+  test("a registry id in another case and a 50-character name (ARM ids are case-insensitive)", () => {
+    expect(registryId(`/SUBSCRIPTIONS/1/resourcegroups/rg/providers/microsoft.containerregistry/registries/${"a".repeat(50)}`)).toEqual([]);
+  });
+
+  test("a registry id whose name is 51 characters", () => {
+    expect(registryId(`/subscriptions/1/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/${"a".repeat(51)}`).map((v) => v!.property)).toEqual(["registryId"]);
+  });
+
+  test("a principal id that is a TerraformVariable, and one that is not a GUID", () => {
+    expect(checkPrincipalId("grantPull principalId", token("principal_id"))).toBeUndefined();
+    expect(checkPrincipalId("grantPull principalId", "11111111-2222-3333-4444-55555555555")?.rule).toBe("must be an Entra object id (a GUID)");
+  });
 });

@@ -4,13 +4,12 @@ import { ContainerRegistry as AzurermContainerRegistry } from "@cdktf/provider-a
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import type { ResourceGroupRef } from "../core/resource-group";
-import { checkResourceGroupName } from "../core/azure-names";
 import { isToken } from "../core/tokens";
-import { Rule, validate } from "../core/validation";
+import { validate } from "../core/validation";
 import { grantRegistryRole, RegistryGrantee } from "./grant";
 import { resolveRegistrySettings, ResolvedRegistrySettings } from "./resolve";
 import { RegistrySettings } from "./settings";
-import { registryRules } from "./validation";
+import { importedRegistryRules, placementRules } from "./validation";
 
 /** Region of a registry whose props name neither a location nor a resource group. */
 export const DEFAULT_REGISTRY_LOCATION = "westeurope";
@@ -58,8 +57,6 @@ export interface ContainerRegistryAttributes {
   readonly loginServer: string;
 }
 
-const REGISTRY_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[A-Za-z0-9]{5,50}$/i;
-
 /**
  * An Azure Container Registry with the secure production defaults: Premium, no public network
  * access, no admin user, no anonymous pull, zone redundant, 7-day retention of untagged manifests,
@@ -93,7 +90,7 @@ export class ContainerRegistry extends Construct implements IContainerRegistry {
     const location = props.location ?? props.resourceGroup?.location ?? DEFAULT_REGISTRY_LOCATION;
     const settings = resolveRegistrySettings(props, { defaultName: `acr${this.node.addr.slice(2, 22)}`, location });
     const resourceGroupName = props.resourceGroup?.name ?? props.resourceGroupName ?? `rg-${settings.name}`;
-    validate(this, "ContainerRegistry", { settings, props, resourceGroupName }, RULES);
+    validate(this, "ContainerRegistry", { settings, props, resourceGroupName }, placementRules);
     this.settings = settings;
     const tags = props.tags ?? {};
 
@@ -153,27 +150,6 @@ function premiumArguments(s: ResolvedRegistrySettings) {
   };
 }
 
-interface Placement {
-  readonly settings: ResolvedRegistrySettings;
-  readonly props: ContainerRegistryProps;
-  readonly resourceGroupName: string;
-}
-
-/** The registry rules on the resolved settings, then where the registry goes; all reported together. */
-const RULES: ReadonlyArray<Rule<Placement>> = [
-  ...registryRules.map((rule): Rule<Placement> => ({ settings }) => rule(settings)),
-  ({ props }) =>
-    props.resourceGroup !== undefined && props.resourceGroupName !== undefined
-      ? {
-          property: "resourceGroupName",
-          value: props.resourceGroupName,
-          rule: "names a group to create, but resourceGroup passes an existing one",
-          fix: "leave resourceGroupName out to use resourceGroup, or leave resourceGroup out to create the group",
-        }
-      : undefined,
-  ({ props, resourceGroupName }) => (props.resourceGroup === undefined ? checkResourceGroupName("resourceGroupName", resourceGroupName) : undefined),
-];
-
 /** A registry created elsewhere: its attributes and grants, no resources of its own. */
 class ImportedContainerRegistry extends Construct implements IContainerRegistry {
   readonly registryId: string;
@@ -182,17 +158,7 @@ class ImportedContainerRegistry extends Construct implements IContainerRegistry 
 
   constructor(scope: Construct, id: string, attributes: ContainerRegistryAttributes) {
     super(scope, id);
-    validate(this, "ContainerRegistry.fromAttributes", attributes, [
-      (a) =>
-        isToken(a.registryId) || REGISTRY_ID.test(a.registryId)
-          ? undefined
-          : {
-              property: "registryId",
-              value: a.registryId,
-              rule: "must be a registry's ARM resource id",
-              fix: 'use "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerRegistry/registries/<name>" (`az acr show --name <name> --query id`)',
-            },
-    ]);
+    validate(this, "ContainerRegistry.fromAttributes", attributes, importedRegistryRules);
     this.registryId = attributes.registryId;
     this.loginServer = attributes.loginServer;
     // The name is the id's last segment; an id only known at apply is split by Terraform.

@@ -1,8 +1,7 @@
 import { Construct, IConstruct } from "constructs";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { oneOf, ValidationError, violationsOf } from "../core/validation";
-
-const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { checkPrincipalId } from "./validation";
 
 /** Kinds of Entra ID principal a role can be assigned to. */
 export const PRINCIPAL_TYPES = ["ServicePrincipal", "User", "Group"] as const;
@@ -48,10 +47,7 @@ export function grantRegistryRole(
         ? undefined
         : { property: `${method} id`, value: g.id, rule: `"${scope.node.path}" already has a construct with this id`, fix: "pass a distinct id in the grantee, e.g. one that names the principal" },
     (g) => oneOf(`${method} principalType`, g.principalType, PRINCIPAL_TYPES),
-    (g) =>
-      OBJECT_ID.test(g.principalId)
-        ? undefined
-        : { property: `${method} principalId`, value: g.principalId, rule: "must be an Entra object id (a GUID)", fix: "use the principal's object id, e.g. `az ad sp show --id <app id> --query id`, or an identity's principalId attribute" },
+    (g) => checkPrincipalId(`${method} principalId`, g.principalId),
   ]);
   if (violations.length > 0) throw new ValidationError(registry.node.path, "ContainerRegistry", violations);
   return new RoleAssignment(scope, id, {

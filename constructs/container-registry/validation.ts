@@ -1,5 +1,7 @@
-import { checkRegistryName } from "../core/azure-names";
+import { checkRegistryName, checkResourceGroupName } from "../core/azure-names";
+import { patternCheck } from "../core/pattern-check";
 import { oneOf, Rule, Violation } from "../core/validation";
+import type { ContainerRegistryAttributes, ContainerRegistryProps } from "./container-registry";
 import { ResolvedRegistrySettings } from "./resolve";
 import { REGISTRY_SKUS } from "./settings";
 
@@ -79,3 +81,41 @@ export const registryRules: readonly R[] = [
         }
       : undefined,
 ];
+
+/** A registry's settings and where it goes: the resource group it creates or is given. */
+export interface Placement {
+  readonly settings: ResolvedRegistrySettings;
+  readonly props: ContainerRegistryProps;
+  readonly resourceGroupName: string;
+}
+
+/** The registry rules on the resolved settings, then where the registry goes; `ContainerRegistry` runs them once, all reported together. */
+export const placementRules: ReadonlyArray<Rule<Placement>> = [
+  ...registryRules.map((rule): Rule<Placement> => ({ settings }) => rule(settings)),
+  ({ props }) =>
+    props.resourceGroup !== undefined && props.resourceGroupName !== undefined
+      ? {
+          property: "resourceGroupName",
+          value: props.resourceGroupName,
+          rule: "names a group to create, but resourceGroup passes an existing one",
+          fix: "leave resourceGroupName out to use resourceGroup, or leave resourceGroup out to create the group",
+        }
+      : undefined,
+  ({ props, resourceGroupName }) => (props.resourceGroup === undefined ? checkResourceGroupName("resourceGroupName", resourceGroupName) : undefined),
+];
+
+const checkRegistryId = patternCheck({
+  pattern: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[A-Za-z0-9]{5,50}$/i,
+  rule: "must be a registry's ARM resource id",
+  fix: 'use "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerRegistry/registries/<name>" (`az acr show --name <name> --query id`)',
+});
+
+/** The rules of a registry created elsewhere (`ContainerRegistry.fromAttributes`). */
+export const importedRegistryRules: ReadonlyArray<Rule<ContainerRegistryAttributes>> = [(a) => checkRegistryId("registryId", a.registryId)];
+
+/** The principal a registry role is granted to: an Entra object id (a GUID). */
+export const checkPrincipalId = patternCheck({
+  pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  rule: "must be an Entra object id (a GUID)",
+  fix: "use the principal's object id, e.g. `az ad sp show --id <app id> --query id`, or an identity's principalId attribute",
+});
