@@ -54,8 +54,8 @@ const rows = [
   { id: "6", label: "  `npm run typecheck` (incremental, warm build info)", command: "npm run typecheck", runs: RUNS, keepFailures: true, key: "tsc" },
   {
     id: "6",
-    label: "  `npx jest` (the in-process suites)",
-    command: `npx jest --json --outputFile=${jestReport}`,
+    label: "  `npx jest -c jest.bundles.config.js` (the in-process suites, bundled)",
+    command: `npx jest -c jest.bundles.config.js --json --outputFile=${jestReport}`,
     runs: SLOW_RUNS,
     keepFailures: true,
     key: "jest",
