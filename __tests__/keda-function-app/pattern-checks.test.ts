@@ -8,10 +8,10 @@ import {
   settingName,
   storageAccount,
 } from "../../constructs/keda-function-app/keda-trigger-checks";
-import { kedaFunctionAppRules } from "../../constructs/keda-function-app/validation";
+import { grantRules, kedaFunctionAppRules } from "../../constructs/keda-function-app/validation";
 import { validResolvedProps } from "../support/keda-function-app";
 
-// The string grammars KedaTrigger's factories share, each stated with core's patternCheck: a value
+// The string grammars of KedaFunctionApp and the ones KedaTrigger's factories share, each stated with core's patternCheck: a value
 // that breaks it (the full line of the synth error), a near miss that complies, and a Terraform
 // variable, which only Terraform knows and which no check judges as a literal.
 
@@ -79,5 +79,25 @@ describe("keysSecretAnnotations keys", () => {
   test("passes a TerraformVariable's value as a key", () => {
     const variable = new TerraformVariable(new TerraformStack(new App(), "tokens"), "key", { type: "string" });
     expect(violationsFor([variable.stringValue])).toEqual([]);
+  });
+});
+
+// grantRole/grantStorage scopes (validation.ts grantRules): Azure resource ids.
+describe("role assignment scopes", () => {
+  const scopeViolations = (scope: string) => grantRules.map((rule) => rule([{ property: "grantRole[0]", scope, role: "Reader" }])).filter((v) => v !== undefined).map(line);
+
+  test("refuses a bare name", () => {
+    expect(scopeViolations("kv-demo")).toEqual([
+      `grantRole[0].scope = "kv-demo": must be an Azure resource id (/subscriptions/... or /providers/...). Fix: pass the resource's id attribute, e.g. storage.id`,
+    ]);
+  });
+
+  test("accepts the near miss: a management group under /providers, in another case", () => {
+    expect(scopeViolations("/PROVIDERS/Microsoft.Management/managementGroups/mg1")).toEqual([]);
+  });
+
+  test("passes a TerraformVariable's value", () => {
+    const variable = new TerraformVariable(new TerraformStack(new App(), "tokens"), "scope", { type: "string" });
+    expect(scopeViolations(variable.stringValue)).toEqual([]);
   });
 });

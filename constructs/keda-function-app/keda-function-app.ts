@@ -16,15 +16,8 @@ import { KubernetesObject } from "./render/objects";
 import { objectNames } from "./render/spec";
 import { resolveProps, ResolvedProps } from "./resolve";
 import { storageQueueNames } from "./storage-queues";
-import { kedaFunctionAppRules } from "./validation";
+import { Grant, grantRules, kedaFunctionAppRules } from "./validation";
 import { literalCredentialSetting } from "./settings-credentials";
-
-/** A role assignment added with `grantRole`/`grantStorage`, checked at synth. */
-interface Grant {
-  readonly property: string;
-  readonly scope: string;
-  readonly role: string;
-}
 
 /**
  * An Azure Functions app on Kubernetes, scaled by KEDA: everything `func kubernetes deploy`
@@ -185,7 +178,7 @@ export class KedaFunctionApp extends Construct {
   private state(): AppState {
     if (this.cached?.version === this.version) return this.cached.state;
     const resolved = resolveProps(this.props, this.additions);
-    throwIfAny(this, "KedaFunctionApp", [...propViolations(resolved), ...violationsOf(this.grants, GRANT_RULES)]);
+    throwIfAny(this, "KedaFunctionApp", [...propViolations(resolved), ...violationsOf(this.grants, grantRules)]);
     const state = buildState(resolved, { path: this.node.path, image: this.imageReference, clientId: this.identity?.clientId });
     this.cached = { version: this.version, state };
     return state;
@@ -326,22 +319,6 @@ export class KedaFunctionApp extends Construct {
 function propViolations(resolved: ResolvedProps): Violation[] {
   return [...literalName(resolved.name), ...violationsOf(resolved, [...kedaFunctionAppRules, (p) => literalCredentialSetting(p.settings)])];
 }
-
-/** Role assignment scopes are Azure resource ids. */
-const GRANT_RULES = [
-  (grants: readonly Grant[]) => {
-    const bad = grants.find((g) => !isToken(g.scope) && !/^\/(subscriptions|providers)\/[^\s]+$/i.test(g.scope));
-    return bad === undefined
-      ? undefined
-      : { property: `${bad.property}.scope`, value: bad.scope, rule: "must be an Azure resource id (/subscriptions/... or /providers/...)", fix: "pass the resource's id attribute, e.g. storage.id" };
-  },
-  (grants: readonly Grant[]) => {
-    const bad = grants.find((g) => !isToken(g.role) && g.role.trim() === "");
-    return bad === undefined
-      ? undefined
-      : { property: `${bad.property}.roleDefinitionName`, value: bad.role, rule: "must name a role", fix: 'pass a built-in role name such as "Storage Blob Data Reader"' };
-  },
-];
 
 /**
  * Terraform must not undo what the cluster writes: the host fills the keys Secret's

@@ -273,3 +273,28 @@ export const kedaFunctionAppRules: ReadonlyArray<Rule<ResolvedProps>> = [
         },
   (p) => (p.httpScaling.mode === "keda-http-add-on" ? checkDnsLabel("httpScaling.namespace", p.httpScaling.namespace) : undefined),
 ];
+
+/** A role assignment added with `grantRole`/`grantStorage`, checked at synth. */
+export interface Grant {
+  readonly property: string;
+  readonly scope: string;
+  readonly role: string;
+}
+
+/** Role assignment scopes are Azure resource ids. */
+const checkRoleScope = patternCheck({
+  pattern: /^\/(subscriptions|providers)\/[^\s]+$/i,
+  rule: "must be an Azure resource id (/subscriptions/... or /providers/...)",
+  fix: "pass the resource's id attribute, e.g. storage.id",
+});
+
+/** Every rule the app's grants must meet, run with its props' rules at synth. */
+export const grantRules: ReadonlyArray<Rule<readonly Grant[]>> = [
+  (grants) => first(grants.map((g) => checkRoleScope(`${g.property}.scope`, g.scope))),
+  (grants) => {
+    const bad = grants.find((g) => !isToken(g.role) && g.role.trim() === "");
+    return bad === undefined
+      ? undefined
+      : { property: `${bad.property}.roleDefinitionName`, value: bad.role, rule: "must name a role", fix: 'pass a built-in role name such as "Storage Blob Data Reader"' };
+  },
+];
