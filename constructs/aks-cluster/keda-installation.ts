@@ -4,13 +4,13 @@ import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federat
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { Fn } from "cdktf";
-import { Rule, validate } from "../core/validation";
+import { validate } from "../core/validation";
 import { ClusterAccessGate } from "./cluster-access-gate";
 import { IClusterEndpoint, ServiceAccountRef } from "./cluster-endpoint";
 import { ResolvedKedaSettings, resolveKedaSettings } from "./defaults";
 import { KubeloginMode } from "./kubelogin";
 import { KedaSettings } from "./settings";
-import { kedaRules } from "./validation";
+import { kedaInstallationRules } from "./validation";
 
 /** Chart repository of KEDA and its HTTP add-on. */
 export const KEDACORE_CHARTS = "https://kedacore.github.io/charts";
@@ -35,21 +35,6 @@ export interface KedaInstallationProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-type Resolved = { readonly keda: ResolvedKedaSettings };
-
-const installationRules: ReadonlyArray<Rule<Resolved>> = [
-  ...kedaRules,
-  (s) =>
-    !s.keda.helm.enabled && !s.keda.httpAddOn.enabled
-      ? {
-          property: "keda",
-          value: { helm: { enabled: false }, httpAddOn: { enabled: false } },
-          rule: "there is nothing to install: neither the KEDA chart nor the HTTP add-on is enabled",
-          fix: "set keda.helm.enabled (with keda.addOn false) or keda.httpAddOn.enabled to true, or leave the KedaInstallation out",
-        }
-      : undefined,
-];
-
 /**
  * KEDA from its Helm chart (with the operator's workload identity federated to the cluster's OIDC
  * issuer, the default identity of `azure-workload` auth) and the KEDA HTTP add-on, both waiting for
@@ -73,7 +58,7 @@ export class KedaInstallation extends Construct {
   constructor(scope: Construct, id: string, props: KedaInstallationProps) {
     super(scope, id);
     const keda = resolveKedaSettings(props.keda);
-    validate(this, "KedaInstallation", { keda }, installationRules);
+    validate(this, "KedaInstallation", { keda }, kedaInstallationRules);
     this.settings = keda;
     const mode = props.kubeloginMode ?? "azurecli";
     // Azure RBAC needs minutes to grant the cluster's role assignment: the releases wait for it.

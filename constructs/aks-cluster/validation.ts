@@ -372,6 +372,20 @@ export const kedaRules: ReadonlyArray<Rule<{ readonly keda: ResolvedKedaSettings
   (s) => (s.keda.httpAddOn.enabled ? checkHttpAddOnChartVersion("keda.httpAddOn.chartVersion", s.keda.httpAddOn.chartVersion) : undefined),
 ];
 
+/** Every rule a `KedaInstallation`'s resolved settings must pass: the KEDA rules, and something to install. */
+export const kedaInstallationRules: ReadonlyArray<Rule<{ readonly keda: ResolvedKedaSettings }>> = [
+  ...kedaRules,
+  (s) =>
+    !s.keda.helm.enabled && !s.keda.httpAddOn.enabled
+      ? {
+          property: "keda",
+          value: { helm: { enabled: false }, httpAddOn: { enabled: false } },
+          rule: "there is nothing to install: neither the KEDA chart nor the HTTP add-on is enabled",
+          fix: "set keda.helm.enabled (with keda.addOn false) or keda.httpAddOn.enabled to true, or leave the KedaInstallation out",
+        }
+      : undefined,
+];
+
 // Virtual nodes (ACI connector add-on, AKS doc "virtual nodes"): Azure CNI with pods in the VNet,
 // no API server authorized IP ranges, no Cilium; the ACI subnet is delegated and separate.
 const virtualNodes: R[] = [
