@@ -31,6 +31,8 @@ const INTEGRATION_SUITES = [
   "/__tests__/scripts/(run-app|manifests)\\.test\\.ts$",
   "/__tests__/reliability/determinism\\.test\\.ts$",
   "/__tests__/keda-function-app/discovery-cli\\.test\\.ts$",
+  // function discovery loads the app in a child node process, once per case
+  "/__tests__/keda-function-app/discovery\\.test\\.ts$",
   // terraform on the synthesized JSON (validate / plan; init + apply of the token expressions)
   "/cluster-access\\.test\\.ts$",
   "/__tests__/keda-function-app/tokens\\.test\\.ts$",

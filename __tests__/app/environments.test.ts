@@ -66,7 +66,8 @@ test.each(Object.keys(environments))("config/%s.ts lists only function app setti
     synthConfig({ ...config, workload: { ...config.workload, functionApp } }).raw(`${name}-workload`);
   const listed = Object.keys(config.workload.functionApp).filter((key) => !REQUIRED_APP_KEYS.includes(key));
   if (listed.length === 0) return;
-  const asListed = workload({ ...config.workload.functionApp });
+  // The environment as it is: this run's shared synth when there is one.
+  const asListed = synthEnvironment(name).raw(`${name}-workload`);
   const restated = listed.filter((key) => {
     const { [key]: _dropped, ...rest } = config.workload.functionApp as unknown as Record<string, unknown>;
     return workload(rest as unknown as EnvironmentConfig["workload"]["functionApp"]) === asListed;
