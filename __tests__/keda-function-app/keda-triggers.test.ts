@@ -87,6 +87,9 @@ describe("blob → azure-blob (when processed blobs are removed: blob-scaling.te
     ["c/{name}", { container: "c", prefix: "" }],
     ["c/a/b-{name}.txt", { container: "c", prefix: "a/b-" }],
     ["c/literal.txt", { container: "c", prefix: "literal.txt" }],
+    // Leading slashes, one or more, name no container.
+    ["/c/{name}", { container: "c", prefix: "" }],
+    ["//c/a/{name}", { container: "c", prefix: "a/" }],
   ])("splitBlobPath(%s)", (path, expected) => {
     expect(splitBlobPath(path)).toEqual(expected);
   });
