@@ -126,27 +126,26 @@ const choices: R[] = [
   ]),
 ];
 
+/** The two node pools, which share the naming rules. */
+const POOLS = ["systemNodePool", "userNodePool"] as const;
+
 const names: R[] = [
   (s) => checkClusterName("name", s.name),
   (s) => checkDnsPrefix("dnsPrefix", s.dnsPrefix),
-  (s) => checkNodePoolName("systemNodePool.name", s.systemNodePool.name),
-  (s) => checkNodePoolName("systemNodePool.temporaryNameForRotation", s.systemNodePool.temporaryNameForRotation),
-  (s) => checkNodePoolName("userNodePool.name", s.userNodePool.name),
-  (s) => checkNodePoolName("userNodePool.temporaryNameForRotation", s.userNodePool.temporaryNameForRotation),
-  (s) =>
-    when(s.systemNodePool.temporaryNameForRotation === s.systemNodePool.name, {
-      property: "systemNodePool.temporaryNameForRotation",
-      value: s.systemNodePool.temporaryNameForRotation,
-      rule: "must differ from the pool's own name",
-      fix: `use e.g. ${JSON.stringify(`${s.systemNodePool.name.slice(0, 9)}tmp`)}`,
-    }),
-  (s) =>
-    when(s.userNodePool.temporaryNameForRotation === s.userNodePool.name, {
-      property: "userNodePool.temporaryNameForRotation",
-      value: s.userNodePool.temporaryNameForRotation,
-      rule: "must differ from the pool's own name",
-      fix: `use e.g. ${JSON.stringify(`${s.userNodePool.name.slice(0, 9)}tmp`)}`,
-    }),
+  ...POOLS.flatMap((pool): R[] => [
+    (s) => checkNodePoolName(`${pool}.name`, s[pool].name),
+    (s) => checkNodePoolName(`${pool}.temporaryNameForRotation`, s[pool].temporaryNameForRotation),
+  ]),
+  ...POOLS.map(
+    (pool): R =>
+      (s) =>
+        when(s[pool].temporaryNameForRotation === s[pool].name, {
+          property: `${pool}.temporaryNameForRotation`,
+          value: s[pool].temporaryNameForRotation,
+          rule: "must differ from the pool's own name",
+          fix: `use e.g. ${JSON.stringify(`${s[pool].name.slice(0, 9)}tmp`)}`,
+        }),
+  ),
   (s) =>
     when(s.userNodePool.name === s.systemNodePool.name, {
       property: "userNodePool.name",
