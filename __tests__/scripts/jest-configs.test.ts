@@ -1,4 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { testFiles } from "../support/bundle";
 import { join } from "node:path";
 
 // npm test (jest.config.js) and npm run test:integration (jest.integration.config.js) split the
@@ -13,14 +14,6 @@ const integration = require("../../jest.integration.config.js") as { testRegex: 
 
 const ROOT = join(__dirname, "..", "..");
 
-function testFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === "node_modules") return [];
-    if (statSync(path).isDirectory()) return testFiles(path);
-    return name.endsWith(".test.ts") ? [path] : [];
-  });
-}
 
 const files = [join(ROOT, "__tests__"), join(ROOT, "function-app", "__tests__")].flatMap(testFiles);
 const isIntegration = (file: string) => INTEGRATION_SUITES.some((pattern) => new RegExp(pattern).test(file));

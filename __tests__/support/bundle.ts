@@ -10,7 +10,8 @@ const { BUNDLES, INTEGRATION_SUITES } = require("../../jest.shared.js") as {
 
 const ROOT = join(__dirname, "..", "..");
 
-function testFiles(dir: string): string[] {
+/** Every `*.test.ts` below `dir`, sorted; fixtures, snapshots and node_modules left out. */
+export function testFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
