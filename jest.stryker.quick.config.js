@@ -1,22 +1,16 @@
 /**
- * A smaller test set for mutation runs on a slow or shared machine:
+ * A smaller, faster test set for mutation runs:
  *   STRYKER_JEST_CONFIG=jest.stryker.quick.config.js npx stryker run --mutate ...
- * Each mutant run loads every related test file, and each file pays for loading cdktf and the
- * providers; on 2 busy cores that made one mutant cost a minute or more with the full set
- * (jest.stryker.config.js). These are the unit suites of constructs/keda-function-app,
- * constructs/policy and constructs/core (renderers, rule tables, single-stack synths, rule
- * fixtures, name grammars), without the suites that synthesize whole environments in beforeAll
- * (policy-checks) or drive processes: the score they give is a lower bound of the full set's.
+ * The unit suites of constructs/keda-function-app, constructs/policy and constructs/core, registered
+ * in one bundle file (__tests__/mutation/quick.bundle.ts, which says why and lists them), so each
+ * mutant run loads cdktf, the providers and the project once instead of once per related suite.
+ * The bundle's suites are found by its own code, not by jest's import graph, so Stryker's
+ * --findRelatedTests (stryker.config.mjs) is turned off for this set: per-test coverage alone
+ * picks the tests of each mutant.
  */
 const full = require("./jest.stryker.config.js");
 
 module.exports = {
   ...full,
-  testMatch: [
-    "<rootDir>/__tests__/keda-function-app/*.test.ts",
-    "<rootDir>/__tests__/bad-input/(rules|keda-function-app-inputs).test.ts",
-    "<rootDir>/__tests__/conformance/rule-fixtures.test.ts",
-    "<rootDir>/__tests__/core/*.test.ts",
-    "<rootDir>/__tests__/policy/(findings-say-what-is-wrong|rules-on-minimal-objects|rule-near-misses|policy-pack|required-props-policy|policy-exceptions|dockerfile-args).test.ts",
-  ],
+  testMatch: ["<rootDir>/__tests__/mutation/quick.bundle.ts"],
 };

@@ -3,12 +3,16 @@
 //
 // Iterate on one file with the incremental file, e.g.:
 //   npx stryker run --incremental --mutate constructs/policy/rules/kubernetes/ckv-k8s-14-image-tag.ts
+const jestConfig = process.env.STRYKER_JEST_CONFIG ?? "jest.stryker.config.js";
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: "npm",
   testRunner: "jest",
-  // STRYKER_JEST_CONFIG=jest.stryker.quick.config.js: the unit suites only (see that file).
-  jest: { configFile: process.env.STRYKER_JEST_CONFIG ?? "jest.stryker.config.js", enableFindRelatedTests: true },
+  // STRYKER_JEST_CONFIG=jest.stryker.quick.config.js: the unit suites only, in one bundle file
+  // (see that file). Jest cannot follow the bundle's computed requires, so --findRelatedTests would
+  // find no test for any mutant there: the bundle relies on per-test coverage alone.
+  jest: { configFile: jestConfig, enableFindRelatedTests: jestConfig !== "jest.stryker.quick.config.js" },
   // Each mutant runs only the tests that executed its code, so objects built outside a test
   // (describe bodies, beforeAll) make their mutants "static": run against every test.
   coverageAnalysis: "perTest",

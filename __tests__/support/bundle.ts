@@ -26,7 +26,8 @@ export function hasSnapshots(file: string): boolean {
   return existsSync(join(dirname(file), "__snapshots__", `${basename(file)}.snap`));
 }
 
-const isIntegration = (file: string) => INTEGRATION_SUITES.some((pattern) => new RegExp(pattern).test(file));
+/** Whether `file` is an integration suite (jest.shared.js), run only by `npm run test:integration`. */
+export const isIntegration = (file: string) => INTEGRATION_SUITES.some((pattern) => new RegExp(pattern).test(file));
 
 /** The suites of bundle `name`: every in-process test file of its folders, without snapshot suites. */
 export function bundleMembers(name: string): string[] {
@@ -41,7 +42,12 @@ export function bundleMembers(name: string): string[] {
  * stay scoped to it.
  */
 export function bundle(name: string): void {
-  for (const file of bundleMembers(name)) {
+  registerSuites(bundleMembers(name));
+}
+
+/** Registers each of `files` (absolute paths of `*.test.ts`) in the calling test file, as `bundle` does. */
+export function registerSuites(files: string[]): void {
+  for (const file of files) {
     describe(relative(ROOT, file), () => {
       require(file);
     });
