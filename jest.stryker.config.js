@@ -16,6 +16,7 @@
  *     mutant that changes any output byte, which would inflate the score without asserting
  *     behaviour (and it must be re-recorded whenever the app legitimately changes).
  */
+const { join } = require("node:path");
 const unit = require("./jest.config.js");
 const { INTEGRATION_SUITES } = require("./jest.shared.js");
 
@@ -35,9 +36,9 @@ module.exports = {
   // No shared synth (global-setup-shared-synth.ts): it runs the runner in a child process, which
   // never sees the active mutant, so every suite synthesizes in-process here.
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
-  // Stryker wraps the test environment in its own and resolves the path without <rootDir>; the
-  // code-cache environment only saves compile time across files, so plain node is used here.
-  testEnvironment: "node",
+  // Plain node, stopping at a mutant's first failing test (bail-environment.js says why). Stryker
+  // wraps the test environment in its own and resolves the path without <rootDir>: absolute here.
+  testEnvironment: join(__dirname, "__tests__", "support", "bail-environment.js"),
   // Stryker runs jest in band inside each of its own workers (stryker.config.mjs: concurrency).
   maxWorkers: 1,
 };
