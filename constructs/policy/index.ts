@@ -6,7 +6,7 @@ export type { PolicyPackProps } from "./policy-pack";
 export { ProjectPolicy, applyProjectPolicy, PROJECT_EXCEPTIONS } from "./project-policy";
 export { ALL_RULES } from "./all-rules";
 export { resourceRule } from "./policy-rule";
-export type { PolicyLevel, PolicyRule, PolicyRuleHeader, PolicySource, RuleOutcome, StackDocument, StackResource } from "./policy-rule";
+export type { PolicyLevel, PolicyRule, PolicyRuleHeader, PolicySource, RuleOutcome, RuleScope, StackDocument, StackResource } from "./policy-rule";
 export { kubernetesRule, containerRule, podRule } from "./kubernetes";
 export type { KubeContext, KubeObject } from "./kubernetes";
 export { evaluateStack, findings } from "./evaluate";

@@ -62,6 +62,7 @@ export function kubernetesRule(
   const { kinds, ...rest } = header;
   return {
     ...rest,
+    appliesTo: { kinds },
     evaluate(resource: StackResource, stack: StackDocument): RuleOutcome {
       if (resource.type !== "kubernetes_manifest") return NOT_APPLICABLE;
       const object = resource.config.manifest as KubeObject | undefined;

@@ -40,6 +40,12 @@ export interface PolicyRule {
   readonly description: string;
   /** How to become compliant. */
   readonly fix: string;
+  /**
+   * What the rule judges, as its factory was told: Terraform resource types, or Kubernetes kinds
+   * inside `kubernetes_manifest` resources. Documentation only (the rule catalogue); `evaluate`
+   * decides. @default undefined (not stated)
+   */
+  readonly appliesTo?: RuleScope;
   /** The outcome for one resource; `stack` is the whole synthesized stack, for checks across resources. */
   evaluate(resource: StackResource, stack: StackDocument): RuleOutcome;
 }
@@ -59,8 +65,11 @@ export function ruleIds(rule: PolicyRule): string[] {
   return [rule.id, ...(rule.alsoKnownAs ?? [])];
 }
 
-/** What a rule states about itself (ID, source, level, description, fix): a `PolicyRule` without `evaluate`. */
-export type PolicyRuleHeader = Omit<PolicyRule, "evaluate">;
+/** What a rule judges: Terraform resource types, or the kinds of Kubernetes objects (`"all"`: every object). */
+export type RuleScope = { readonly resourceTypes: readonly string[] } | { readonly kinds: readonly string[] | "all" };
+
+/** What a rule states about itself (ID, source, level, description, fix): a `PolicyRule` without `evaluate` and `appliesTo`. */
+export type PolicyRuleHeader = Omit<PolicyRule, "evaluate" | "appliesTo">;
 
 /**
  * A rule over Terraform resources of the given types: `check` returns a finding, or
@@ -73,6 +82,7 @@ export function resourceRule(
   const { resourceTypes, ...rest } = header;
   return {
     ...rest,
+    appliesTo: { resourceTypes },
     evaluate(resource, stack) {
       if (!resourceTypes.includes(resource.type)) return NOT_APPLICABLE;
       return toOutcome(check(resource.config, stack));
