@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
-import { testFiles } from "../support/bundle";
+import { isIntegration, testFiles } from "../support/bundle";
+import { QUICK_SUITES, quickSuites } from "../mutation/quick-suites";
 import { join } from "node:path";
 
 // npm test (jest.config.js) and npm run test:integration (jest.integration.config.js) split the
@@ -14,9 +15,7 @@ const integration = require("../../jest.integration.config.js") as { testRegex: 
 
 const ROOT = join(__dirname, "..", "..");
 
-
 const files = [join(ROOT, "__tests__"), join(ROOT, "function-app", "__tests__")].flatMap(testFiles);
-const isIntegration = (file: string) => INTEGRATION_SUITES.some((pattern) => new RegExp(pattern).test(file));
 
 test("npm test leaves out exactly the integration suites, which test:integration selects", () => {
   expect(unit.testMatch).toEqual(["**/*.test.ts"]);
@@ -59,5 +58,18 @@ describe("npm test's bundles (jest.bundles.config.js)", () => {
 
   test("an unknown bundle name is refused with the known ones", () => {
     expect(() => bundleMembers("nope")).toThrow(/no bundle "nope"; known: app-config/);
+  });
+});
+
+describe("the mutation runs' quick set (__tests__/mutation/quick-suites.ts)", () => {
+  test.each(QUICK_SUITES.map((re) => [String(re), re] as const))("%s still matches an in-process suite", (_name, re) => {
+    expect(files.filter((file) => re.test(file) && !isIntegration(file)).length).toBeGreaterThan(0);
+  });
+
+  test("holds each suite once, with the rule catalogue first (static mutants die there)", () => {
+    const suites = quickSuites();
+    expect(new Set(suites).size).toBe(suites.length);
+    expect(suites[0]).toBe(join(ROOT, "__tests__", "policy", "rule-catalogue.test.ts"));
+    expect(suites.some(isIntegration)).toBe(false);
   });
 });

@@ -15,13 +15,18 @@ const PACKAGE_NAME = "keda-functions-aks";
  * to the package.
  */
 export function sampleFunctionAppDirectory(): string {
-  const found = findUpwards(__dirname) ?? findUpwards(process.cwd());
-  if (found === undefined) {
-    throw new Error(
-      `The sample function app of ${PACKAGE_NAME} was not found above ${__dirname} or ${process.cwd()}: use the package as installed (not re-bundled), or point at your own app's folder.`,
-    );
+  return locateSampleApp([__dirname, process.cwd()]);
+}
+
+/** The sample app found above the first of `starts` that leads to the package; throws naming them all. */
+export function locateSampleApp(starts: readonly string[]): string {
+  for (const start of starts) {
+    const found = findUpwards(start);
+    if (found !== undefined) return found;
   }
-  return found;
+  throw new Error(
+    `The sample function app of ${PACKAGE_NAME} was not found above ${starts.join(" or ")}: use the package as installed (not re-bundled), or point at your own app's folder.`,
+  );
 }
 
 function findUpwards(start: string): string | undefined {
