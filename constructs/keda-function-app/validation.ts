@@ -27,8 +27,9 @@ function integer(property: string, value: number, min: number, fix: string, max 
 function requestWithinLimit(resource: "cpu" | "memory", request: string, limit: string | undefined): Violation | undefined {
   if (limit === undefined || !allKnown(request, limit)) return undefined;
   const [r, l] = [parseQuantity(request), parseQuantity(limit)];
-  // Quantities that do not parse or are negative have a rule of their own.
-  if (r === undefined || l === undefined || r < 0 || l < 0 || r <= l) return undefined;
+  // Quantities that do not parse or are negative have a rule of their own (a negative request is
+  // below any limit that passes it).
+  if (r === undefined || l === undefined || l < 0 || r <= l) return undefined;
   const property = `resources.${resource}Request`;
   return { property, value: request, rule: `must not exceed resources.${resource}Limit (${JSON.stringify(limit)})`, fix: `lower ${property} or raise resources.${resource}Limit` };
 }
