@@ -39,5 +39,8 @@ export default {
   htmlReporter: { fileName: ".reports/mutation/mutation.html" },
   jsonReporter: { fileName: ".reports/mutation/mutation.json" },
   incrementalFile: ".reports/mutation/stryker-incremental.json",
+  // With --reporters ...,event-recorder (npm run mutation:sample): one file per tested mutant,
+  // which scripts/mutation/summary.mjs reads while a run is still going.
+  eventReporter: { baseDir: ".reports/mutation/events" },
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -73,10 +73,9 @@ describe("UID and GID", () => {
 });
 
 describe("scheduling and disruption", () => {
-  const objects = renderFunctionApp(baseSpec());
 
   test("PodDisruptionBudgets evict unhealthy pods (AlwaysAllow)", () => {
-    const budgets = objects.filter((o) => o.kind === "PodDisruptionBudget") as any[];
+    const budgets = renderFunctionApp(baseSpec()).filter((o) => o.kind === "PodDisruptionBudget") as any[];
     expect(budgets.map((b) => b.spec)).toEqual([
       { maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "http" } }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
       { maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": "worker" } }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
@@ -84,7 +83,7 @@ describe("scheduling and disruption", () => {
   });
 
   test.each(["http", "worker"] as const)("%s pods spread over zones and nodes without ever blocking scheduling", (component) => {
-    const pod = podOf(objects, component === "http" ? "demo-http" : "demo");
+    const pod = podOf(renderFunctionApp(baseSpec()), component === "http" ? "demo-http" : "demo");
     const labelSelector = { matchLabels: { "app.kubernetes.io/name": "demo", "app.kubernetes.io/component": component } };
     expect(pod.topologySpreadConstraints).toEqual([
       { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector, matchLabelKeys: ["pod-template-hash"] },

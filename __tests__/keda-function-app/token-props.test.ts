@@ -13,7 +13,8 @@ import { tokenProps, variables } from "../support/token-props";
 // In process: the synthesized JSON and the validation. tokens.test.ts (an integration suite) has
 // Terraform evaluate the same expressions.
 
-describe("resource attributes: whole expressions, no errors", () => {
+/** The app of tokenProps with resource attributes for the namespaces and the queue endpoint; built per test (mutation runs attribute code to the test it runs in). */
+function synthesized() {
   const stack = testStack();
   const t = variables(stack);
   const bus = new ServicebusNamespace(stack, "bus", { name: "sb-orders", location: "westeurope", resourceGroupName: "rg", sku: "Standard" });
@@ -28,13 +29,18 @@ describe("resource attributes: whole expressions, no errors", () => {
   const json = JSON.parse(raw);
   const scaled = manifests(json).find((o) => o.kind === "ScaledObject" && o.metadata.name === "demo");
   const trigger = (name: string) => scaled.spec.triggers.find((x: any) => x.name === name);
+  return { raw, json, scaled, trigger };
+}
 
+describe("resource attributes: whole expressions, no errors", () => {
   test("no token placeholder is left in the JSON", () => {
+    const { raw } = synthesized();
     expect(raw).not.toContain("TfToken[");
     expect(raw).not.toContain("#{");
   });
 
   test("the Service Bus and Event Hubs namespaces are cut from the FQDN by Terraform, not split at the first dot", () => {
+    const { trigger } = synthesized();
     expect(trigger("orders").metadata.namespace).toMatch(/^\$\{replace\(.*azurerm_servicebus_namespace\.bus\.name.*\)\}$/);
     expect(trigger("events").metadata.eventHubNamespace).toMatch(/^\$\{replace\(.*azurerm_eventhub_namespace\.hub\.name.*\)\}$/);
     expect(trigger("jobs").metadata.accountName).toMatch(/^\$\{replace\(azurerm_storage_account\.jobs\.primary_queue_endpoint, .*\)\}$/);
@@ -42,6 +48,7 @@ describe("resource attributes: whole expressions, no errors", () => {
   });
 
   test("namespace, replica counts and ports stay references", () => {
+    const { scaled, json } = synthesized();
     expect(scaled.metadata.namespace).toBe("${var.namespace}");
     expect(scaled.spec).toMatchObject({ minReplicaCount: "${max(1, var.min_replicas)}", maxReplicaCount: "${var.max_replicas}", pollingInterval: "${var.polling_interval}" });
     expect(scaled.spec.fallback).toEqual({ failureThreshold: 3, replicas: "${var.fallback_replicas}" });

@@ -1,69 +1,82 @@
-import { App } from "cdktf";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { TerraformVariable, Testing } from "cdktf";
 import { parseAllDocuments } from "yaml";
-import { environmentConfig } from "../../config";
-import { exportObjects, toYamlStream } from "../../constructs/keda-function-app/yaml-export";
-import { addEnvironment } from "../../stacks/app";
+import { ImageSource } from "../../constructs/keda-function-app/image-source";
+import { KedaFunctionApp } from "../../constructs/keda-function-app/keda-function-app";
+import { exportObjects, exportObjectsWithNamespace, toYamlStream } from "../../constructs/keda-function-app/yaml-export";
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
+import { requiredProps, testStack } from "../support/keda-function-app";
 
-const outdir = mkdtempSync(join(tmpdir(), "yaml-export-"));
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+// The YAML export of one app on a single stack: what `npm run manifests` prints must be what
+// Terraform applies. Each test builds its own app: mutation runs attribute code to tests only
+// when it runs inside one.
 
-// Built in beforeAll, not at load time: the file then costs nothing when a run selects none of
-// its tests (mutation testing runs only the tests that cover a mutant).
-let workload: ReturnType<typeof addEnvironment>["workload"];
-let stackJson: any;
-let exported: ReturnType<typeof exportObjects>;
-let yaml: string;
-beforeAll(() => {
-  const app = new App({ outdir });
-  ({ workload } = addEnvironment(app, environmentConfig("dev")));
-  app.synth();
-  stackJson = JSON.parse(readFileSync(join(outdir, "stacks", workload.node.id, "cdk.tf.json"), "utf8"));
-  exported = exportObjects(workload.functionApp);
-  yaml = toYamlStream(exported);
-});
+const DIGEST = "c".repeat(64);
 
-test("the export equals the objects of the synthesized kubernetes_manifest resources of the app", () => {
-  const ids = workload.functionApp.manifests.map((m) => m.friendlyUniqueId);
-  const applied = ids.map((id) => stackJson.resource.kubernetes_manifest[id].manifest);
-  expect(exported).toEqual(applied);
+/** An app whose image registry comes from Terraform, in the namespace it creates (or `namespace`). */
+function appOnStack(overrides: Parameters<typeof requiredProps>[0] = {}) {
+  const stack = testStack();
+  const registry = new TerraformVariable(stack, "registry", { type: "string" }).stringValue;
+  const app = new KedaFunctionApp(stack, "app", requiredProps({ image: ImageSource.fromReference(`${registry}/demo@sha256:${DIGEST}`), ...overrides }));
+  return { stack, app };
+}
+
+test("the export equals the objects of the synthesized kubernetes_manifest resources, in apply order", () => {
+  const { stack, app } = appOnStack();
+  const objects = exportObjects(app);
+  const json = JSON.parse(Testing.synth(stack, true));
+  const applied = app.manifests.map((m) => json.resource.kubernetes_manifest[m.friendlyUniqueId].manifest);
+  expect(objects).toEqual(applied);
+  expect(objects[0]).toMatchObject({ kind: "Namespace", metadata: { name: "demo" } });
+  expect(objects.length).toBeGreaterThan(8);
 });
 
 test("the YAML stream parses back to the same objects, one document each", () => {
-  const documents = parseAllDocuments(yaml).map((d) => d.toJS());
-  expect(documents).toEqual(exported);
-});
-
-test("the default config shows the full object set", () => {
-  expect(exported.map((o: any) => `${o.kind}/${o.metadata.name}`)).toEqual([
-    "Secret/func-keys-kube-secret-keda-func",
-    "ServiceAccount/keda-func",
-    "Role/keda-func-function-keys",
-    "RoleBinding/keda-func-function-keys",
-    "TriggerAuthentication/keda-func-wi",
-    "NetworkPolicy/keda-func-http",
-    "NetworkPolicy/keda-func",
-    "Service/keda-func-http",
-    "Deployment/keda-func-http",
-    "PodDisruptionBudget/keda-func-http",
-    "Deployment/keda-func",
-    "PodDisruptionBudget/keda-func",
-    "ScaledObject/keda-func",
-  ]);
+  const objects = exportObjects(appOnStack().app);
+  const yaml = toYamlStream(objects);
+  expect(yaml.split("\n---\n").length).toBe(objects.length);
+  expect(parseAllDocuments(yaml).map((d) => d.toJS())).toEqual(objects);
 });
 
 test("values known only after apply print as Terraform expressions", () => {
+  const yaml = toYamlStream(exportObjects(appOnStack().app));
   expect(yaml).toMatch(/azure\.workload\.identity\/client-id: \$\{azurerm_user_assigned_identity\.[^.]+\.client_id\}/);
-  expect(yaml).toMatch(/image: \$\{data\.terraform_remote_state\.[^}]+\}\/keda-func:[0-9a-f]{16}@\$\{docker_registry_image\.[^.]+\.sha256_digest\}/);
+  expect(yaml).toContain(`image: \${var.registry}/demo@sha256:${DIGEST}`);
   expect(yaml).not.toContain("TfToken");
 });
 
+test("long values stay on one line, and a repeated object is written out, not aliased", () => {
+  const yaml = toYamlStream([{ a: "x".repeat(200), one: { k: "v" }, two: { k: "v" } }]);
+  expect(yaml).toBe(`a: ${"x".repeat(200)}\none:\n  k: v\ntwo:\n  k: v\n`);
+  const shared = { k: "v" };
+  expect(toYamlStream([{ one: shared, two: shared }])).toBe("one:\n  k: v\ntwo:\n  k: v\n");
+});
+
 test("deterministic: a second app prints the same bytes", () => {
-  const again = new App({ outdir: mkdtempSync(join(tmpdir(), "yaml-export-2-")) });
-  const second = addEnvironment(again, environmentConfig("dev"));
-  again.synth();
-  expect(toYamlStream(exportObjects(second.workload.functionApp))).toBe(yaml);
-  rmSync(again.outdir, { recursive: true, force: true });
+  expect(toYamlStream(exportObjects(appOnStack().app))).toBe(toYamlStream(exportObjects(appOnStack().app)));
+});
+
+describe("exportObjectsWithNamespace", () => {
+  test("an app that creates its namespace: the export as it is (the Namespace once, first)", () => {
+    const { app } = appOnStack();
+    const objects = exportObjectsWithNamespace(app);
+    expect(objects).toEqual(exportObjects(app));
+    expect(objects.filter((o: any) => o.kind === "Namespace")).toHaveLength(1);
+  });
+
+  test("a namespace created by another manifest of the stack comes first; other namespaces and objects do not", () => {
+    const { stack, app } = appOnStack({ namespace: "apps" });
+    const manifest = (name: string, kind = "Namespace") =>
+      new Manifest(stack, `${kind}-${name}`, { manifest: { apiVersion: "v1", kind, metadata: { name } } });
+    manifest("apps");
+    manifest("other");
+    manifest("apps", "ConfigMap");
+    const objects = exportObjectsWithNamespace(app) as any[];
+    expect(objects[0]).toEqual({ apiVersion: "v1", kind: "Namespace", metadata: { name: "apps" } });
+    expect(objects.slice(1)).toEqual(exportObjects(app));
+  });
+
+  test("an app in a namespace nobody in the stack creates: only its own objects", () => {
+    const { app } = appOnStack({ namespace: "apps" });
+    expect(exportObjectsWithNamespace(app)).toEqual(exportObjects(app));
+  });
 });
