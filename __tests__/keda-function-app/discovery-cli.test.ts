@@ -33,28 +33,10 @@ test("--output writes elsewhere; the app folder is left alone", () => {
   expect(JSON.parse(readFileSync(output, "utf8")).functions).toHaveLength(12);
 });
 
-test.each([
-  [[], "keda-functions-aks: no command"],
-  [["discovr"], 'keda-functions-aks: unknown command "discovr"'],
-  [["discover", "--module-path"], "keda-functions-aks discover: --module-path needs a value"],
-  [["discover", "--out", "x"], 'keda-functions-aks discover: unknown option "--out"'],
-  [["discover", "a", "b"], 'keda-functions-aks discover: one app folder only, got "a" and "b"'],
-])("%j is a usage error (exit 2) with the usage", (args, message) => {
-  const result = cli(args as string[]);
-  expect(result.code).toBe(2);
-  expect(result.err).toContain(message);
-  expect(result.err).toContain("usage: keda-functions-aks discover [<app-dir>]");
-  expect(result.out).toBe("");
-});
-
 test("an app that cannot be loaded exits 1 with the reason and nothing written", () => {
   const result = cli(["discover", join(tmpdir(), "no-such-app")]);
   expect(result.code).toBe(1);
   expect(result.err).toMatch(/^keda-functions-aks discover: Cannot read .*no-such-app\/package\.json/);
-});
-
-test("--help prints the usage on stdout, exit 0", () => {
-  expect(cli(["--help"])).toMatchObject({ code: 0, err: "" });
 });
 
 describe("sampleFunctionAppDirectory()", () => {

@@ -2,13 +2,7 @@ import { buildSync } from "esbuild";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { globFiles, segmentMatcher } from "../../constructs/core/glob";
-import {
-  discoverFunctions,
-  entryFiles,
-  formatFunctionsManifest,
-  manifestFromRegistrations,
-} from "../../constructs/keda-function-app/discovery/discover-functions";
+import { discoverFunctions, formatFunctionsManifest } from "../../constructs/keda-function-app/discovery/discover-functions";
 import { parseFunctionsManifest } from "../../constructs/keda-function-app/functions-manifest";
 import { FIXTURE_APP, FUNCTIONS_LIBRARY_PATH, REPO_ROOT } from "../support/keda-function-app";
 
@@ -60,7 +54,7 @@ describe("discovery on the real function-app", () => {
   });
 });
 
-describe("discovery errors", () => {
+describe("discovery of apps written for the test (the in-process cases are in discovery-units.test.ts)", () => {
   function app(name: string, packageJson: unknown, files: Record<string, string> = {}): string {
     const dir = join(scratch, name);
     mkdirSync(dir, { recursive: true });
@@ -71,16 +65,6 @@ describe("discovery errors", () => {
     }
     return dir;
   }
-
-  test("no main", () => {
-    const dir = app("no-main", {});
-    expect(() => entryFiles(dir)).toThrow(`${join(dir, "package.json")} has no "main": set it to the compiled entry files, e.g. "dist/src/functions/*.js".`);
-  });
-
-  test("main matches nothing: build first", () => {
-    const dir = app("unbuilt", { main: "dist/*.js" });
-    expect(() => entryFiles(dir)).toThrow(`package.json "main" ("dist/*.js") matches no file in ${dir}: build the app first (npm --prefix ${dir} run build).`);
-  });
 
   test("an entry file that throws fails discovery with its message", () => {
     const dir = app("throws", { main: "index.js" }, { "index.js": 'throw new Error("boom at load");' });
@@ -93,44 +77,5 @@ describe("discovery errors", () => {
 require("@azure/functions-core").registerFunction({ name: "a", bindings: { t: { type: "timerTrigger", direction: "in", schedule: "0 * * * * *" } } }, () => {});`,
     });
     expect(discoverFunctions({ appDir: dir }).functions.map((f) => f.name)).toEqual(["a", "b"]);
-  });
-
-  test.each([
-    [[{ name: "x", bindings: {} }], 'Function "x" must have exactly one trigger binding, found 0.'],
-    [
-      [
-        { name: "x", bindings: { a: { type: "queueTrigger", direction: "in" } } },
-        { name: "x", bindings: { a: { type: "queueTrigger", direction: "in" } } },
-      ],
-      'Function "x" is registered twice.',
-    ],
-  ])("manifestFromRegistrations rejects %j", (registrations, message) => {
-    expect(() => manifestFromRegistrations(registrations)).toThrow(message);
-  });
-});
-
-describe("the small glob of package.json#main", () => {
-  const root = join(scratch, "glob");
-  beforeAll(() => {
-    for (const file of ["dist/src/functions/a.js", "dist/src/functions/b.js", "dist/src/functions/b.js.map", "dist/src/lib/c.js", "dist/.hidden.js", "dist/x.mjs"]) {
-      mkdirSync(join(root, file, ".."), { recursive: true });
-      writeFileSync(join(root, file), "");
-    }
-  });
-
-  test.each([
-    ["dist/src/functions/*.js", ["dist/src/functions/a.js", "dist/src/functions/b.js"]],
-    ["dist/**/*.js", ["dist/src/functions/a.js", "dist/src/functions/b.js", "dist/src/lib/c.js"]],
-    ["./dist/src/functions/?.js", ["dist/src/functions/a.js", "dist/src/functions/b.js"]],
-    ["dist/*.{js,mjs}", ["dist/x.mjs"]],
-    ["dist/src/functions/[a].js", ["dist/src/functions/a.js"]],
-    ["dist/src/lib/c.js", ["dist/src/lib/c.js"]],
-  ])("%s", (pattern, expected) => {
-    expect(globFiles(root, pattern)).toEqual(expected);
-  });
-
-  test("dot files match only when named", () => {
-    expect(segmentMatcher("*.js").test(".hidden.js")).toBe(false);
-    expect(segmentMatcher(".*.js").test(".hidden.js")).toBe(true);
   });
 });
