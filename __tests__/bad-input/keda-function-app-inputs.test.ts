@@ -42,6 +42,11 @@ describe("bad input: one exact line per rule", () => {
       'functions["orders"].trigger.connection = "AzureWebJobsServiceBus": names no app setting and no entry of connections: the host would look for "AzureWebJobsServiceBus", "AzureWebJobsServiceBus__*" and find none. Fix: add connections["AzureWebJobsServiceBus"] (workload identity), a setting of that name, or list the Secret holding it in existingSettings',
     ],
     [
+      "connection strings, and no AzureWebJobsStorage for the queue (only workload identity derives it from storage)",
+      { connectionMode: "connection-string", workloadIdentity: undefined, functions: QUEUE() },
+      'functions["worker"].trigger.connection = "AzureWebJobsStorage": names no app setting and no entry of connections: the host would look for "AzureWebJobsStorage", "AzureWebJobsStorage__*" and find none. Fix: add connections["AzureWebJobsStorage"] (workload identity), a setting of that name, or list the Secret holding it in existingSettings',
+    ],
+    [
       "denied egress block without a prefix length",
       { networkPolicy: { deniedEgressCidrs: ["169.254.169.254"] } },
       'networkPolicy.deniedEgressCidrs[0] = "169.254.169.254": must be an IPv4 CIDR block such as 169.254.169.254/32. Fix: write the address with its prefix length, or drop the entry',
@@ -69,6 +74,11 @@ describe("bad input: one exact line per rule", () => {
     [
       "fallback above maxReplicas",
       { maxReplicas: 3, fallback: { failureThreshold: 3, replicas: 5 } },
+      "fallback.replicas = 5: must not exceed maxReplicas (3): the HPA never runs more, so the fallback would silently be capped. Fix: lower fallback.replicas or raise maxReplicas",
+    ],
+    [
+      "fallback above maxReplicas, with minReplicas equal to it",
+      { minReplicas: 3, maxReplicas: 3, fallback: { failureThreshold: 3, replicas: 5 } },
       "fallback.replicas = 5: must not exceed maxReplicas (3): the HPA never runs more, so the fallback would silently be capped. Fix: lower fallback.replicas or raise maxReplicas",
     ],
     [

@@ -40,6 +40,12 @@ describe("Kafka triggers build in KEDA (issue 11 item 8)", () => {
     expect(kedaKafkaError({ bootstrapServers: "kafka:9092", topic: "clicks", lagThreshold: "1000" }, {}, {})).toBe("no consumer group given");
   });
 
+  test('options given as "" count as not set, as in the extension: the default group, no certificate', () => {
+    const trigger = kafka({ brokerList: "kafka:9092", consumerGroup: "", sslCaLocation: "", protocol: "ssl" }, context({}));
+    expect(trigger.metadata).toMatchObject({ consumerGroup: "$Default", tls: "enable" });
+    expect(kafka({ brokerList: "kafka:9092", consumerGroup: "orders" }, context({})).metadata.consumerGroup).toBe("orders");
+  });
+
   test.each([
     ["a %Setting% reference", "%Brokers%", {}, true],
     ["a bare name held in existingSettings", "Brokers", {}, true],

@@ -60,6 +60,8 @@ describe("KedaTrigger.storageQueue", () => {
       type: "azure-queue",
       metadata: { queueName: "jobs", connectionFromEnv: "Conn" },
     });
+    // An app with no workload TriggerAuthentication (connection strings): no reference at all.
+    expect(KedaTrigger.storageQueue({ queueName: "jobs", accountName: "st" })._render(undefined)).not.toHaveProperty("authenticationRef");
   });
 });
 
@@ -125,6 +127,7 @@ describe("KedaTrigger.custom, the escape hatch", () => {
   test.each<[string, { parameter: string; name: string }, string[]]>([
     ["setting name with '-'", { parameter: "password", name: "redis-password" }, ['triggers[0].authenticationFromEnv[0] = {"parameter":"password","name":"redis-password"}: needs a parameter and the name of an app setting (letters, digits and \'_\', not starting with a digit)']],
     ["empty parameter", { parameter: "", name: "RedisPassword" }, ['triggers[0].authenticationFromEnv[0] = {"parameter":"","name":"RedisPassword"}: needs a parameter and the name of an app setting (letters, digits and \'_\', not starting with a digit)']],
+    ["blank parameter", { parameter: "  ", name: "RedisPassword" }, ['triggers[0].authenticationFromEnv[0] = {"parameter":"  ","name":"RedisPassword"}: needs a parameter and the name of an app setting (letters, digits and \'_\', not starting with a digit)']],
   ])("authenticationFromEnv refuses %s", (_case, entry, expected) => {
     expect(one(KedaTrigger.custom("redis", {}, { authenticationFromEnv: [entry] }))).toEqual(expected);
   });
@@ -306,6 +309,7 @@ describe("KedaTrigger.kafka", () => {
   ], [
     ["one broker string with two host:port and a space", { ...base, bootstrapServers: "kafka-0:9092, kafka-1:9093" }],
     ["an IPv6 broker", { ...base, bootstrapServers: ["[::1]:9092"] }],
+    ["no group at all (the extension's $Default)", base],
     ["lag 1, group from a setting", { ...base, lagThreshold: 1, consumerGroupFromEnv: "KafkaGroup" }],
     ["SASL scram_sha256 with '_' settings", { ...base, sasl: { mechanism: "scram_sha256", usernameFromEnv: "Kafka_User", passwordFromEnv: "Kafka_Password" } }],
   ]);

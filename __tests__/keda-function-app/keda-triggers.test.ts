@@ -183,6 +183,8 @@ describe("triggers without a scaler", () => {
 describe("mapping errors", () => {
   test.each<[string, Parameters<typeof mapTrigger>[0], TriggerMappingContext, string]>([
     ["a missing option", { type: "queueTrigger" }, identity, 'queueTrigger binding has no "queueName"'],
+    ["an empty option", { type: "queueTrigger", queueName: "" }, identity, 'queueTrigger binding has no "queueName"'],
+    ["an option that is not a string", { type: "serviceBusTrigger", queueName: 7 as unknown as string }, identity, 'serviceBusTrigger binding has no "queueName"'],
     ["an unknown %Setting%", { type: "queueTrigger", queueName: "%Nope%" }, identity, '"%Nope%" refers to app setting "Nope", which is not set: add it to the app\'s settings'],
     [
       "identity without a TriggerAuthentication",

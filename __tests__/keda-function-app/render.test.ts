@@ -201,7 +201,11 @@ describe("options", () => {
 
   test("burst to virtual nodes: tolerations and a preference for regular nodes", () => {
     const pod = find(renderFunctionApp(baseSpec({ burstToVirtualNodes: true, workloadIdentityClientId: undefined })), "Deployment", "demo").spec.template.spec;
-    expect(pod.tolerations).toContainEqual({ key: "virtual-kubelet.io/provider", operator: "Exists", effect: "NoSchedule" });
+    // The taints AKS puts on its virtual node (ACI): virtual-kubelet.io/provider and azure.com/aci.
+    expect(pod.tolerations).toEqual([
+      { key: "virtual-kubelet.io/provider", operator: "Exists", effect: "NoSchedule" },
+      { key: "azure.com/aci", operator: "Exists", effect: "NoSchedule" },
+    ]);
     expect(pod.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution).toEqual([
       { weight: 100, preference: { matchExpressions: [{ key: "type", operator: "NotIn", values: ["virtual-kubelet"] }] } },
     ]);

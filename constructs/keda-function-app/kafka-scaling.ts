@@ -162,8 +162,9 @@ function source(binding: TriggerBinding, option: string, context: KafkaMappingCo
   return { literal: context.resolve(value) };
 }
 
+/** A string binding option that is given: the extension treats "" as not set. */
 function isSet(value: unknown): boolean {
-  return (typeof value === "string" && value !== "") || typeof value === "number";
+  return typeof value === "string" && value !== "";
 }
 
 function lowerOption(binding: TriggerBinding, option: string): string | undefined {

@@ -13,7 +13,7 @@ export const labelValues = kubernetesRule(
   },
   (o) => {
     const all = { ...(o.metadata?.labels ?? {}), ...(o.spec?.template?.metadata?.labels ?? {}) };
-    const bad = Object.entries(all).filter(([k, v]) => typeof v !== "string" || checkLabelValue(k, v) !== undefined);
+    const bad = Object.entries(all).filter(([k, v]) => checkLabelValue(k, v as string) !== undefined);
     return bad.length === 0 ? undefined : `invalid ${bad.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ")}`;
   },
 );
