@@ -9,14 +9,10 @@
 // .reports/mutation/sample.txt` reads while the run is still going.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { takeOption } from "./args.mjs";
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i === -1) return fallback;
-  const [value] = args.splice(i, 2).slice(1);
-  return value;
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
 const mutants = option("--mutants", "45");
 const seed = option("--seed", "1");
 const folders = args.length > 0 ? args : ["constructs/policy", "constructs/keda-function-app"];

@@ -12,14 +12,10 @@ import { join } from "node:path";
 import { createInjector } from "typed-inject";
 import { commonTokens } from "@stryker-mutator/api/plugin";
 import { createInstrumenter } from "@stryker-mutator/instrumenter";
+import { takeOption } from "./args.mjs";
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i === -1) return fallback;
-  const [value] = args.splice(i, 2).slice(1);
-  return value;
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
 const perFolder = Number(option("--mutants", "60"));
 const seed = Number(option("--seed", "1"));
 const folders = args.length > 0 ? args : ["constructs"];

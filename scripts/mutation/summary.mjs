@@ -7,14 +7,10 @@
 // (exact location) are counted, and each score gets a 95 % Wilson interval.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { takeOption } from "./args.mjs";
 
 const args = process.argv.slice(2);
-const flag = (name) => {
-  const i = args.indexOf(name);
-  if (i === -1) return undefined;
-  const [value] = args.splice(i, 2).slice(1);
-  return value;
-};
+const flag = (name) => takeOption(args, name, undefined);
 const sampleFile = flag("--sample");
 const markdown = args.includes("--markdown");
 const reportPath = args.find((a) => !a.startsWith("--")) ?? ".reports/mutation/mutation.json";
