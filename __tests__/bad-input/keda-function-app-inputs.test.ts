@@ -76,6 +76,13 @@ describe("bad input: one exact line per rule", () => {
       { maxReplicas: 3, fallback: { failureThreshold: 3, replicas: 5 } },
       "fallback.replicas = 5: must not exceed maxReplicas (3): the HPA never runs more, so the fallback would silently be capped. Fix: lower fallback.replicas or raise maxReplicas",
     ],
+    ["fallback of 0 replicas", { fallback: { failureThreshold: 3, replicas: 0 } }, "fallback.replicas = 0: must be a whole number >= 1. Fix: keep at least 1 replica while the scaler fails"],
+    ["fallback after 0 failed checks", { fallback: { failureThreshold: 0, replicas: 1 } }, "fallback.failureThreshold = 0: must be a whole number >= 1. Fix: use 1 or more failed checks"],
+    [
+      "fallback above a maxReplicas of 1",
+      { minReplicas: 1, maxReplicas: 1, fallback: { failureThreshold: 3, replicas: 2 } },
+      "fallback.replicas = 2: must not exceed maxReplicas (1): the HPA never runs more, so the fallback would silently be capped. Fix: lower fallback.replicas or raise maxReplicas",
+    ],
     [
       "fallback above maxReplicas, with minReplicas equal to it",
       { minReplicas: 3, maxReplicas: 3, fallback: { failureThreshold: 3, replicas: 5 } },
@@ -190,6 +197,9 @@ describe("closed choices and switches resolved once, then checked", () => {
     ["functionKeys misspelt", { functionKeys: "secret" as never }, `functionKeys = "secret": must be one of "kubernetes-secret", "mounted-volume". ${CHOICE}`],
     ["readOnlyRootFilesystem as a string", { readOnlyRootFilesystem: "false" as never }, 'readOnlyRootFilesystem = "false": must be true or false. Fix: pass a boolean (JS and JSON callers: not a string)'],
     ["createNamespace as a number", { createNamespace: 1 as never }, "createNamespace = 1: must be true or false. Fix: pass a boolean (JS and JSON callers: not a string)"],
+    ...(["burstToVirtualNodes", "blobsRemovedAfterProcessing"] as const).map(
+      (property): [string, Partial<KedaFunctionAppProps>, string] => [`${property} as a string`, { [property]: "yes" as never }, `${property} = "yes": must be true or false. Fix: pass a boolean (JS and JSON callers: not a string)`],
+    ),
     [
       "keys Secret annotation key with a space",
       { keysSecretAnnotations: { "owner team": "x" } },

@@ -303,6 +303,8 @@ describe("KedaTrigger.kafka", () => {
     ["empty group", { ...base, consumerGroup: "" }, ['triggers[0].consumerGroup = "": must not be empty']],
     ["lag 0 (KEDA: must be positive)", { ...base, lagThreshold: 0 }, ["triggers[0].lagThreshold = 0: must be a whole number >= 1"]],
     ["topic setting with '-'", { bootstrapServers: "kafka:9092", topicFromEnv: "kafka-topic" }, [`triggers[0].topicFromEnv = "kafka-topic": must name an app setting KEDA can read from the container: letters, digits and '_', not starting with a digit`]],
+    ["brokers setting with '-'", { topic: "orders", bootstrapServersFromEnv: "kafka-brokers" }, [`triggers[0].bootstrapServersFromEnv = "kafka-brokers": must name an app setting KEDA can read from the container: letters, digits and '_', not starting with a digit`]],
+    ["group setting with '-'", { ...base, consumerGroupFromEnv: "kafka-group" }, [`triggers[0].consumerGroupFromEnv = "kafka-group": must name an app setting KEDA can read from the container: letters, digits and '_', not starting with a digit`]],
     ["SASL mechanism KEDA cannot take from settings", { ...base, sasl: { mechanism: "gssapi" as "plaintext", usernameFromEnv: "U", passwordFromEnv: "P" } }, ['triggers[0].sasl.mechanism = "gssapi": must be one of plaintext, scram_sha256, scram_sha512']],
     ["SASL without password setting", { ...base, sasl: { mechanism: "plaintext", usernameFromEnv: "KafkaUser", passwordFromEnv: "" } }, ['triggers[0].sasl.passwordFromEnv = "": is required: the name of the app setting KEDA reads it from']],
     ["SASL user setting with '-'", { ...base, sasl: { mechanism: "plaintext", usernameFromEnv: "kafka-user", passwordFromEnv: "KafkaPassword" } }, [`triggers[0].sasl.usernameFromEnv = "kafka-user": must name an app setting KEDA can read from the container: letters, digits and '_', not starting with a digit`]],
@@ -322,6 +324,14 @@ describe("KedaTrigger.kafka", () => {
       lagThreshold: "1000",
     });
   });
+});
+
+test("Kafka's violations say how to fix them", () => {
+  const base = { bootstrapServers: "kafka:9092" } as const;
+  const fixes = (options: Parameters<typeof KedaTrigger.kafka>[0]) => at(KedaTrigger.kafka(options)).map((v) => v.fix);
+  expect(fixes({ ...base, topic: "" })).toEqual(["pass the topic the functions consume"]);
+  expect(fixes({ ...base, topic: "t", consumerGroup: "" })).toEqual(['leave consumerGroup out for "$Default"']);
+  expect(fixes({ ...base, topic: "t", sasl: { mechanism: "gssapi" as "plaintext", usernameFromEnv: "U", passwordFromEnv: "P" } })).toEqual(['use one of "plaintext", "scram_sha256", "scram_sha512"']);
 });
 
 describe("KedaTrigger.rabbitMq", () => {

@@ -22,3 +22,11 @@ test("keys mounted from a volume: no Role and no RoleBinding", () => {
   const objects = renderFunctionApp(baseSpec({ functionKeys: { mode: "mounted-volume", secretName: "keys", annotations: {} } })) as any[];
   expect(objects.filter((o) => o.kind === "Role" || o.kind === "RoleBinding")).toEqual([]);
 });
+
+test("an app without HTTP functions has no keys to manage: no Role, RoleBinding or keys Secret", () => {
+  const objects = renderFunctionApp(baseSpec({ httpFunctions: [] })) as any[];
+  expect(objects.filter((o) => ["Role", "RoleBinding"].includes(o.kind))).toEqual([]);
+  expect(objects.filter((o) => o.kind === "Secret" && o.metadata.name === "func-keys-kube-secret-demo")).toEqual([]);
+  // The near miss: one HTTP function is enough for the host to manage keys.
+  expect((renderFunctionApp(baseSpec({ httpFunctions: ["hello"] })) as any[]).filter((o) => o.kind === "Role")).toHaveLength(1);
+});

@@ -76,6 +76,14 @@ test("the issue's case alone: a Service Bus FQDN from a resource attribute, ever
   );
 });
 
+test("a token minReplicas stays as given when KEDA scales every event function: the worker may scale to zero", () => {
+  const stack = testStack();
+  const min = new TerraformVariable(stack, "min_replicas", { type: "number" }).numberValue;
+  new KedaFunctionApp(stack, "app", requiredProps({ minReplicas: min, functions: [{ name: "jobs", trigger: { type: "queueTrigger", queueName: "jobs" } }] }));
+  const scaled = manifests(JSON.parse(Testing.synth(stack, true))).find((o) => o.kind === "ScaledObject");
+  expect(scaled.spec.minReplicaCount).toBe("${var.min_replicas}");
+});
+
 describe("validation still rejects bad literals (the token rules did not switch it off)", () => {
   test.each<[string, Partial<KedaFunctionAppProps>, string]>([
     ["namespace", { namespace: "Apps" }, 'namespace = "Apps": must be a Kubernetes DNS-1123 label'],

@@ -186,6 +186,30 @@ describe("PolicyPack aspect", () => {
     expect(pack.results[0].suppressedBecause).toBe("Legacy CI pushes with the admin user until it moves to OIDC.");
   });
 
+  test("a suppression holds for its own rule only, and only on its construct and what is under it", () => {
+    const { app, stack, registry } = registryApp({ adminEnabled: true });
+    suppressPolicy(registry, "CKV_AZURE_139", "The registry is reached over the internet until the private endpoint lands.");
+    // Other metadata on the construct is not a suppression.
+    registry.node.addMetadata("note", { id: "CKV_AZURE_137", reason: "not a suppression, only metadata" });
+    const other = new ContainerRegistry(stack, "other", { name: "acrother", resourceGroupName: "rg", location: "westeurope", sku: "Standard", adminEnabled: false });
+    const pack = new PolicyPack({ rules: [acrAdminDisabled, acrPublicNetworkDisabled], levels: { CKV_AZURE_139: "warning" } });
+    applyPolicy(app, pack);
+    expect(() => app.synth()).toThrow(ADMIN_FINDING);
+    const byPathAndRule = (path: string, id: string) => pack.results.find((r) => r.path === path && r.ruleId === id)!;
+    expect(byPathAndRule("library-user/registry", "CKV_AZURE_139").suppressedBecause).toBe("The registry is reached over the internet until the private endpoint lands.");
+    expect(byPathAndRule("library-user/registry", "CKV_AZURE_137").suppressedBecause).toBeUndefined();
+    expect(byPathAndRule(other.node.path, "CKV_AZURE_139").suppressedBecause).toBeUndefined();
+  });
+
+  test("applyPolicy adds the pack to the stacks only, not to every construct", () => {
+    const { app, stack, registry } = registryApp({ adminEnabled: false });
+    const pack = new PolicyPack({ rules: [acrAdminDisabled] });
+    applyPolicy(app, pack);
+    expect(Aspects.of(stack).all).toContain(pack);
+    expect(Aspects.of(registry).all).not.toContain(pack);
+    expect(Aspects.of(app).all).not.toContain(pack);
+  });
+
   test.each([
     ["", '""'],
     ["because", '"because"'],

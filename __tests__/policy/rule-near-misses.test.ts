@@ -1,5 +1,5 @@
 import { ALL_RULES, StackDocument, evaluateStack } from "../../constructs/policy";
-import { podSpecOf } from "../../constructs/policy/kubernetes";
+import { kubernetesObjects, podSpecOf } from "../../constructs/policy/kubernetes";
 
 // Values the real tools accept in more than one spelling, and the findings for the rest.
 const meta = (path: string) => ({ "//": { metadata: { path, uniqueId: path.replace(/\W/g, "_") } } });
@@ -189,4 +189,18 @@ test("only Pods and the pod controllers have a pod spec: a custom kind with spec
   expect(podSpecOf({ kind: "Deployment", spec: { template: { spec: pod } } })).toBe(pod);
   expect(podSpecOf({ kind: "Pod", spec: pod })).toBe(pod);
   expect(podSpecOf({ kind: "Rollout", spec: { template: { spec: pod } } })).toBeUndefined();
+});
+
+test('kube-linter:pdb-max-unavailable: maxUnavailable "0%" blocks drains like 0; "1%" does not', () => {
+  const outcome = (spec: Record<string, unknown>) =>
+    evaluateStack({ resource: { kubernetes_manifest: { p: { ...meta("near/p"), manifest: { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "p" }, spec } } } } }, rule("kube-linter:pdb-max-unavailable"))[0]!.outcome;
+  expect(outcome({ maxUnavailable: "0%", unhealthyPodEvictionPolicy: "AlwaysAllow" })).toEqual(flagged("maxUnavailable is 0"));
+  expect(outcome({ maxUnavailable: "1%", unhealthyPodEvictionPolicy: "AlwaysAllow" })).toEqual(COMPLIANT);
+});
+
+test("kubernetesObjects: only manifests that are objects (a null or text manifest is skipped)", () => {
+  const object = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" } };
+  const stack = { resource: { kubernetes_manifest: { a: { manifest: null }, b: { manifest: "kind: ConfigMap" }, c: { manifest: object }, d: {} } } } as unknown as StackDocument;
+  expect(kubernetesObjects(stack)).toEqual([object]);
+  expect(kubernetesObjects({})).toEqual([]);
 });
