@@ -8,7 +8,8 @@ import { requiredProps, testStack } from "../support/keda-function-app";
 
 // The YAML export of one app on a single stack: what `npm run manifests` prints must be what
 // Terraform applies. Each test builds its own app: mutation runs attribute code to tests only
-// when it runs inside one.
+// when it runs inside one. The dev environment's export is checked on `npm run manifests`
+// itself (__tests__/scripts/manifests.test.ts).
 
 const DIGEST = "c".repeat(64);
 

@@ -63,6 +63,31 @@ describe("the YAML of --env dev", () => {
     expect(rest.every((o) => o.kind !== "Namespace" && o.metadata.namespace === "functions")).toBe(true);
   });
 
+  test("the default config shows the full object set, in apply order", () => {
+    expect(documents().map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      "Namespace/functions",
+      "Secret/func-keys-kube-secret-keda-func",
+      "ServiceAccount/keda-func",
+      "Role/keda-func-function-keys",
+      "RoleBinding/keda-func-function-keys",
+      "TriggerAuthentication/keda-func-wi",
+      "NetworkPolicy/keda-func-http",
+      "NetworkPolicy/keda-func",
+      "Service/keda-func-http",
+      "Deployment/keda-func-http",
+      "PodDisruptionBudget/keda-func-http",
+      "Deployment/keda-func",
+      "PodDisruptionBudget/keda-func",
+      "ScaledObject/keda-func",
+    ]);
+  });
+
+  test("values known only after apply print as Terraform expressions", () => {
+    expect(run.stdout).toMatch(/azure\.workload\.identity\/client-id: \$\{azurerm_user_assigned_identity\.[^.]+\.client_id\}/);
+    expect(run.stdout).toMatch(/image: \$\{data\.terraform_remote_state\.[^}]+\}\/keda-func:[0-9a-f]{16}@\$\{docker_registry_image\.[^.]+\.sha256_digest\}/);
+    expect(run.stdout).not.toContain("TfToken");
+  });
+
   // Each document's schema is judged by kubeconform (Kubernetes 1.35 OpenAPI, KEDA and http-add-on
   // CRDs, strict) on this same export of dev and prod: `npm run conformance`.
 });
