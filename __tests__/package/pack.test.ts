@@ -32,6 +32,8 @@ const SHIPPED = [
   /^(package\.json|README\.md|CHANGELOG\.md|BENCHMARKS\.md|LICENSE)$/,
   /^docs\/[^/]+\.md$/,
   /^(stacks|constructs\/[^/]+)\/README\.md$/,
+  // The policy rule catalogue the policy README links.
+  /^constructs\/policy\/RULES\.md$/,
   /^config\/(dev|prod)\.ts$/,
   /^examples\/[^/]+\.ts$/,
   /^function-app\/(README\.md|Dockerfile|\.dockerignore|host\.json|functions\.manifest\.json|package\.json|package-lock\.json|tsconfig\.json)$/,
