@@ -44,11 +44,13 @@ type Check = () => Violation | undefined;
 export class KedaTrigger {
   /** KEDA's `azure-queue` scaler on a storage queue. */
   static storageQueue(options: StorageQueueTriggerOptions): KedaTrigger {
-    const metadata: Record<string, string> = { queueName: options.queueName };
-    if (options.queueLength !== undefined) metadata.queueLength = numberString(options.queueLength);
     const identity = options.accountName !== undefined;
-    if (identity) metadata.accountName = options.accountName!;
-    if (options.connectionFromEnv !== undefined) metadata.connectionFromEnv = options.connectionFromEnv;
+    const metadata = metadataOf({
+      queueName: options.queueName,
+      queueLength: options.queueLength,
+      accountName: options.accountName,
+      connectionFromEnv: options.connectionFromEnv,
+    });
     return new KedaTrigger("azure-queue", metadata, { name: options.name, workloadIdentity: identity }, [
       () => checkQueueName("queueName", options.queueName),
       () => wholeNumber("queueLength", options.queueLength),
@@ -58,14 +60,15 @@ export class KedaTrigger {
 
   /** KEDA's `azure-servicebus` scaler on a queue, or on a topic subscription. */
   static serviceBus(options: ServiceBusTriggerOptions): KedaTrigger {
-    const metadata: Record<string, string> = {};
-    if (options.queueName !== undefined) metadata.queueName = options.queueName;
-    if (options.topicName !== undefined) metadata.topicName = options.topicName;
-    if (options.subscriptionName !== undefined) metadata.subscriptionName = options.subscriptionName;
-    if (options.messageCount !== undefined) metadata.messageCount = numberString(options.messageCount);
     const identity = options.namespace !== undefined;
-    if (identity) metadata.namespace = options.namespace!;
-    if (options.connectionFromEnv !== undefined) metadata.connectionFromEnv = options.connectionFromEnv;
+    const metadata = metadataOf({
+      queueName: options.queueName,
+      topicName: options.topicName,
+      subscriptionName: options.subscriptionName,
+      messageCount: options.messageCount,
+      namespace: options.namespace,
+      connectionFromEnv: options.connectionFromEnv,
+    });
     return new KedaTrigger("azure-servicebus", metadata, { name: options.name, workloadIdentity: identity }, [
       () => exactlyOne("queueName", options.queueName, "topicName", options.topicName),
       () =>
@@ -119,13 +122,16 @@ export class KedaTrigger {
    */
   static blob(options: BlobTriggerOptions): KedaTrigger {
     // recursive: without it KEDA appends "/" to blobPrefix and lists one folder level (blob-scaling.ts).
-    const metadata: Record<string, string> = { blobContainerName: options.blobContainerName, recursive: "true" };
-    if (options.blobPrefix !== undefined) metadata.blobPrefix = options.blobPrefix;
-    if (options.globPattern !== undefined) metadata.globPattern = options.globPattern;
-    if (options.blobCount !== undefined) metadata.blobCount = numberString(options.blobCount);
     const identity = options.accountName !== undefined;
-    if (identity) metadata.accountName = options.accountName!;
-    if (options.connectionFromEnv !== undefined) metadata.connectionFromEnv = options.connectionFromEnv;
+    const metadata = metadataOf({
+      blobContainerName: options.blobContainerName,
+      recursive: "true",
+      blobPrefix: options.blobPrefix,
+      globPattern: options.globPattern,
+      blobCount: options.blobCount,
+      accountName: options.accountName,
+      connectionFromEnv: options.connectionFromEnv,
+    });
     return new KedaTrigger("azure-blob", metadata, { name: options.name, workloadIdentity: identity }, [
       () =>
         options.blobsRemovedAfterProcessing === true
@@ -146,17 +152,17 @@ export class KedaTrigger {
    * Functions host's checkpoints (`checkpointStrategy: azureFunction`).
    */
   static eventHub(options: EventHubTriggerOptions): KedaTrigger {
-    const metadata: Record<string, string> = {
+    const identity = options.namespace !== undefined;
+    const metadata = metadataOf({
       eventHubName: options.eventHubName,
       consumerGroup: options.consumerGroup ?? "$Default",
       checkpointStrategy: "azureFunction",
-    };
-    if (options.unprocessedEventThreshold !== undefined) metadata.unprocessedEventThreshold = numberString(options.unprocessedEventThreshold);
-    const identity = options.namespace !== undefined;
-    if (identity) metadata.eventHubNamespace = options.namespace!;
-    if (options.connectionFromEnv !== undefined) metadata.connectionFromEnv = options.connectionFromEnv;
-    if (options.storageAccountName !== undefined) metadata.storageAccountName = options.storageAccountName;
-    if (options.storageConnectionFromEnv !== undefined) metadata.storageConnectionFromEnv = options.storageConnectionFromEnv;
+      unprocessedEventThreshold: options.unprocessedEventThreshold,
+      eventHubNamespace: options.namespace,
+      connectionFromEnv: options.connectionFromEnv,
+      storageAccountName: options.storageAccountName,
+      storageConnectionFromEnv: options.storageConnectionFromEnv,
+    });
     return new KedaTrigger("azure-eventhub", metadata, { name: options.name, workloadIdentity: identity }, [
       () => notEmpty("eventHubName", options.eventHubName ?? "", "pass the event hub's name"),
       () => notEmpty("consumerGroup", options.consumerGroup, 'leave consumerGroup out for "$Default"'),
@@ -184,19 +190,20 @@ export class KedaTrigger {
    * a TriggerAuthentication with `spec.env` that the construct renders from the named app settings.
    */
   static kafka(options: KafkaTriggerOptions): KedaTrigger {
-    const metadata: Record<string, string> = {};
     const servers = options.bootstrapServers;
-    if (servers !== undefined) metadata.bootstrapServers = typeof servers === "string" ? servers : isToken(servers) ? Fn.join(",", servers as string[]) : servers.join(",");
-    if (options.bootstrapServersFromEnv !== undefined) metadata.bootstrapServersFromEnv = options.bootstrapServersFromEnv;
-    if (options.topic !== undefined) metadata.topic = options.topic;
-    if (options.topicFromEnv !== undefined) metadata.topicFromEnv = options.topicFromEnv;
-    // KEDA requires a group; the extension reads with "$Default" when the binding names none.
-    if (options.consumerGroupFromEnv !== undefined) metadata.consumerGroupFromEnv = options.consumerGroupFromEnv;
-    if (options.consumerGroup !== undefined || options.consumerGroupFromEnv === undefined) metadata.consumerGroup = options.consumerGroup ?? KAFKA_DEFAULT_CONSUMER_GROUP;
-    metadata.lagThreshold = numberString(options.lagThreshold ?? KAFKA_DEFAULT_LAG_THRESHOLD);
-    if (options.tls === true) metadata.tls = "enable";
     const sasl = options.sasl;
-    if (sasl !== undefined) metadata.sasl = sasl.mechanism;
+    const metadata = metadataOf({
+      bootstrapServers: servers === undefined || typeof servers === "string" ? servers : isToken(servers) ? Fn.join(",", servers as string[]) : servers.join(","),
+      bootstrapServersFromEnv: options.bootstrapServersFromEnv,
+      topic: options.topic,
+      topicFromEnv: options.topicFromEnv,
+      consumerGroupFromEnv: options.consumerGroupFromEnv,
+      // KEDA requires a group; the extension reads with "$Default" when the binding names none.
+      consumerGroup: options.consumerGroupFromEnv === undefined ? (options.consumerGroup ?? KAFKA_DEFAULT_CONSUMER_GROUP) : options.consumerGroup,
+      lagThreshold: options.lagThreshold ?? KAFKA_DEFAULT_LAG_THRESHOLD,
+      tls: options.tls === true ? "enable" : undefined,
+      sasl: sasl?.mechanism,
+    });
     const authenticationFromEnv =
       sasl === undefined
         ? undefined
@@ -228,9 +235,7 @@ export class KedaTrigger {
   static rabbitMq(options: RabbitMqTriggerOptions): KedaTrigger {
     const mode = options.mode ?? "QueueLength";
     const value = options.value ?? (mode === "QueueLength" ? RABBITMQ_DEFAULT_QUEUE_LENGTH : undefined);
-    const metadata: Record<string, string> = { queueName: options.queueName, mode, hostFromEnv: options.hostFromEnv };
-    if (value !== undefined) metadata.value = numberString(value);
-    if (options.protocol !== undefined) metadata.protocol = options.protocol;
+    const metadata = metadataOf({ queueName: options.queueName, mode, hostFromEnv: options.hostFromEnv, value, protocol: options.protocol });
     return new KedaTrigger("rabbitmq", metadata, { name: options.name }, [
       () => notEmpty("queueName", options.queueName ?? "", "pass the queue the functions consume"),
       () => requiredSetting("hostFromEnv", options.hostFromEnv),
@@ -333,4 +338,16 @@ function requiredSetting(property: string, value: string | undefined): Violation
   return value === undefined || (typeof value === "string" && value.trim() === "")
     ? { property, value, rule: "is required: the name of the app setting KEDA reads it from", fix: "name the app setting that holds it" }
     : settingName(property, value);
+}
+
+/**
+ * KEDA trigger metadata from the options that are set, in the order given: an unset option is left
+ * out, and a number is written as the string KEDA parses (a Terraform number as `tostring(...)`).
+ */
+function metadataOf(entries: Record<string, string | number | undefined>): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  for (const [key, value] of Object.entries(entries)) {
+    if (value !== undefined) metadata[key] = typeof value === "number" ? numberString(value) : value;
+  }
+  return metadata;
 }
