@@ -3,19 +3,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { buildSync } from "esbuild";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../../constructs/keda-function-app/discovery/cli";
+import { cli } from "../support/discovery";
 import { sampleFunctionAppDirectory } from "../../constructs/keda-function-app/sample-app";
 import { FIXTURE_APP, FUNCTIONS_LIBRARY_PATH, REPO_ROOT } from "../support/keda-function-app";
 
 // The package's bin (`npx keda-functions-aks discover`) and `npm run discover` share runCli;
 // __tests__/package/pack.test.ts runs the installed bin itself (issue 11 item 15).
-
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 test("discover <app-dir> writes <app-dir>/functions.manifest.json, byte-equal to the committed expectation", () => {
   const app = join(mkdtempSync(join(tmpdir(), "discover-cli-")), "app");

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeApp } from "../support/discovery";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { globFiles, segmentMatcher } from "../../constructs/core/glob";
@@ -10,17 +11,7 @@ import { discoverFunctions, entryFiles, manifestFromRegistrations } from "../../
 
 const scratch = mkdtempSync(join(tmpdir(), "discovery-units-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function app(name: string, packageJson: unknown, files: Record<string, string> = {}): string {
-  const dir = join(scratch, name);
-  mkdirSync(dir, { recursive: true });
-  if (packageJson !== undefined) writeFileSync(join(dir, "package.json"), JSON.stringify(packageJson));
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(join(dir, file, ".."), { recursive: true });
-    writeFileSync(join(dir, file), content);
-  }
-  return dir;
-}
+const app = (name: string, packageJson: unknown, files: Record<string, string> = {}) => writeApp(scratch, name, packageJson, files);
 
 describe("discovery errors", () => {
   test("no package.json: the error names the file and the reason", () => {

@@ -1,14 +1,7 @@
-import { runCli } from "../../constructs/keda-function-app/discovery/cli";
+import { cli } from "../support/discovery";
 
 // The discover CLI's argument handling, in process: nothing here loads an app. The runs that
 // discover (a child process per app) are in discovery-cli.test.ts, an integration suite.
-
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 test.each([
   [[], "keda-functions-aks: no command"],

@@ -1,8 +1,9 @@
 import { buildSync } from "esbuild";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discoverFunctions, formatFunctionsManifest } from "../../constructs/keda-function-app/discovery/discover-functions";
+import { writeApp } from "../support/discovery";
 import { parseFunctionsManifest } from "../../constructs/keda-function-app/functions-manifest";
 import { FIXTURE_APP, FUNCTIONS_LIBRARY_PATH, REPO_ROOT } from "../support/keda-function-app";
 
@@ -55,16 +56,7 @@ describe("discovery on the real function-app", () => {
 });
 
 describe("discovery of apps written for the test (the in-process cases are in discovery-units.test.ts)", () => {
-  function app(name: string, packageJson: unknown, files: Record<string, string> = {}): string {
-    const dir = join(scratch, name);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "package.json"), JSON.stringify(packageJson));
-    for (const [file, content] of Object.entries(files)) {
-      mkdirSync(join(dir, file, ".."), { recursive: true });
-      writeFileSync(join(dir, file), content);
-    }
-    return dir;
-  }
+  const app = (name: string, packageJson: unknown, files: Record<string, string> = {}) => writeApp(scratch, name, packageJson, files);
 
   test("an entry file that throws fails discovery with its message", () => {
     const dir = app("throws", { main: "index.js" }, { "index.js": 'throw new Error("boom at load");' });
