@@ -8,7 +8,7 @@ export const QUICK_SUITES: RegExp[] = [
   /\/__tests__\/policy\/rule-catalogue\.test\.ts$/,
   /\/__tests__\/conformance\/rule-fixtures\.test\.ts$/,
   /\/__tests__\/policy\/finding-texts\.test\.ts$/,
-  /\/__tests__\/policy\/(findings-say-what-is-wrong|rules-on-minimal-objects|rule-near-misses|policy-pack|required-props-policy|policy-exceptions|dockerfile-args)\.test\.ts$/,
+  /\/__tests__\/policy\/(rules-on-minimal-objects|rule-near-misses|policy-pack|required-props-policy|policy-exceptions|dockerfile-args)\.test\.ts$/,
   /\/__tests__\/bad-input\/(rules|keda-function-app-inputs)\.test\.ts$/,
   /\/__tests__\/core\/[^/]+\.test\.ts$/,
   /\/__tests__\/keda-function-app\/[^/]+\.test\.ts$/,

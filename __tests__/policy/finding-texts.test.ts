@@ -14,9 +14,15 @@ const badCases = RULE_FIXTURES.flatMap((f) => f.bad.map((c) => [`${f.rule} / ${c
 const findingOf = (id: string, fixture: (typeof badCases)[number][2]) => ourVerdict(ruleById(id), fixture).finding ?? "(compliant)";
 const recorded = JSON.parse(readFileSync(RECORD, "utf8")) as Record<string, string>;
 
-describe("the finding of each bad case is the recorded text", () => {
+describe("the finding of each bad case is the recorded text, and says what is wrong", () => {
   test.each(badCases)("%s", (key, id, fixture) => {
-    expect(findingOf(id, fixture)).toBe(recorded[key]);
+    const finding = findingOf(id, fixture);
+    expect(finding).toBe(recorded[key]);
+    // Whatever the rule, a finding says what is wrong in words and never leaks an unrendered value.
+    expect(finding).not.toBe("(compliant)");
+    expect(finding).not.toMatch(/\[object Object\]|\bundefined\b|\bNaN\b|Stryker was here/);
+    // Container rules list one part per container: `container "app": <what is wrong>; ...`.
+    for (const part of finding.split("; ")) expect(part.replace(/^container "[^"]*": /, "").trim().length).toBeGreaterThan(3);
   });
 
   test("the record holds exactly the bad cases of today's fixtures (UPDATE_FINDING_TEXTS=1 rewrites it)", () => {
