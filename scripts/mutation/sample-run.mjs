@@ -8,7 +8,7 @@
 // recorder's folder, which `node scripts/mutation/summary.mjs .reports/mutation/events --sample
 // .reports/mutation/sample.txt` reads while the run is still going.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { takeOption } from "./args.mjs";
 
 const args = process.argv.slice(2);
@@ -16,6 +16,17 @@ const option = (name, fallback) => takeOption(args, name, fallback);
 const mutants = option("--mutants", "45");
 const seed = option("--seed", "1");
 const folders = args.length > 0 ? args : ["constructs/policy", "constructs/keda-function-app"];
+for (const [flag, value] of [["--mutants", mutants], ["--seed", seed]]) {
+  if (!/^\d+$/.test(value) || (flag === "--mutants" && Number(value) === 0)) {
+    console.error(`mutation:sample: ${flag} ${JSON.stringify(value)} must be a whole number${flag === "--mutants" ? " >= 1 (mutant locations per folder)" : ""}, e.g. ${flag} ${flag === "--mutants" ? 45 : 202}`);
+    process.exit(2);
+  }
+}
+const missing = folders.filter((folder) => !existsSync(folder));
+if (missing.length > 0) {
+  console.error(`mutation:sample: no folder ${missing.join(", ")}: pass folders of constructs/, e.g. constructs/policy`);
+  process.exit(2);
+}
 const out = ".reports/mutation";
 const sampleFile = `${out}/sample.txt`;
 
